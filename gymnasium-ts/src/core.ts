@@ -110,7 +110,9 @@ abstract class EnvBase<Obs, Act> {
   }
 
   toString(): string {
-    return this.spec === null ? `<${this.constructor.name} instance>` : `<${this.constructor.name}<${this.spec.id}>>`;
+    return this.spec === null
+      ? `<${this.constructor.name} instance>`
+      : `<${this.constructor.name}<${this.spec.id}>>`;
   }
 }
 

@@ -24,7 +24,7 @@ function toUint32Words(value: number): number[] {
   const words: number[] = [];
   let v = value;
   while (v > 0) {
-    words.push(v % 2 ** 32 >>> 0);
+    words.push((v % 2 ** 32) >>> 0);
     v = Math.floor(v / 2 ** 32);
   }
   return words;
