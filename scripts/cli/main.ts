@@ -4,6 +4,7 @@
  */
 import { Command, CommanderError } from 'commander';
 import { registerDemoCommand } from './commands/demo.ts';
+import { registerEnvsCommand } from './commands/envs.ts';
 
 export function buildProgram(): Command {
   const program = new Command()
@@ -13,6 +14,7 @@ export function buildProgram(): Command {
     .showHelpAfterError('(run with --help for usage)')
     .exitOverride();
   registerDemoCommand(program);
+  registerEnvsCommand(program);
   return program;
 }
 
@@ -29,12 +31,8 @@ export async function main(argv: string[]): Promise<number> {
     }
     const message = error instanceof Error ? error.message : String(error);
     process.stderr.write(`lamgym: error: ${message}\n`);
-    if (process.env.LAMGYM_DEBUG && error instanceof Error && error.stack) process.stderr.write(`${error.stack}\n`);
+    if (process.env.LAMGYM_DEBUG && error instanceof Error && error.stack)
+      process.stderr.write(`${error.stack}\n`);
     return 1;
   }
-}
-
-const invokedDirectly = process.argv[1] !== undefined && import.meta.url.endsWith(process.argv[1].replace(/\\/g, '/'));
-if (invokedDirectly || process.env.LAMGYM_CLI_ENTRY === '1' || process.argv[1]?.endsWith('lamgym.js')) {
-  process.exitCode = await main(process.argv.slice(2));
 }
