@@ -5,6 +5,7 @@
 import { Command, CommanderError } from 'commander';
 import { registerDemoCommand } from './commands/demo.ts';
 import { registerEnvsCommand } from './commands/envs.ts';
+import { registerTasksCommand } from './commands/tasks.ts';
 
 export function buildProgram(): Command {
   const program = new Command()
@@ -15,6 +16,7 @@ export function buildProgram(): Command {
     .exitOverride();
   registerDemoCommand(program);
   registerEnvsCommand(program);
+  registerTasksCommand(program);
   return program;
 }
 
