@@ -98,7 +98,7 @@ describe('TrajectoryStore', () => {
     const path = join(dir, shards(dir)[0]!);
     const bytes = readFileSync(path);
     const victim = scanFrames(bytes).frames[2]!;
-    bytes[victim.offset + 12 + 10] ^= 0xff; // flip a payload byte: the checksum no longer matches
+    bytes.writeUInt8(bytes.readUInt8(victim.offset + 22) ^ 0xff, victim.offset + 22); // flip a payload byte: the checksum no longer matches
     writeFileSync(path, bytes);
     writeFileSync(join(dir, 'index.jsonl'), ''); // a stale index must not be trusted
     const store = TrajectoryStore.open(dir);
