@@ -1,0 +1,188 @@
+/**
+ * `npm run bench -- env [--steps N] [--resets N] [--episode N] [--seed N]`: for each app of OFFICE_APPS, the
+ * steps per second of a random valid-action policy on one core (each step: pick a random enabled control of the
+ * active window — the open dialog if there is one — and a UFO function that fits it; sometimes an app API with
+ * sampled arguments), and the median time of `reset`. Human-readable lines go to stderr; one JSON line with all
+ * figures goes to stdout at the end.
+ */
+import { Command } from 'commander';
+import { OfficeEnv, type OfficeAction, type OfficeApp } from '../../envs/office/index.ts';
+import { OFFICE_APPS } from '../../envs/apps.ts';
+
+interface AppFigures {
+  app: string;
+  steps: number;
+  steps_per_second: number;
+  steps_per_cpu_second: number;
+  us_per_step: number;
+  errors: number;
+  resets_timed: number;
+  reset_median_ms: number;
+  reset_p90_ms: number;
+}
+
+const TYPED = ['hello ', 'The ', 'report', '42', 'x'];
+const KEYS = [
+  '{LEFT}',
+  '{RIGHT}',
+  '+{LEFT}',
+  '+{RIGHT}',
+  '{HOME}',
+  '{END}',
+  '^{HOME}',
+  '{ENTER}',
+  '{BACKSPACE}',
+  '^b',
+  '^z',
+  '{ESC}',
+  'word ',
+];
+
+/** A PCG-free tiny generator so the policy's draws do not disturb the env's seeded stream. */
+function mulberry32(seed: number): () => number {
+  let a = seed >>> 0;
+  return () => {
+    a = (a + 0x6d2b79f5) >>> 0;
+    let t = a;
+    t = Math.imul(t ^ (t >>> 15), t | 1);
+    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  };
+}
+
+function action(fn: string, label = '', text = '', args: Record<string, unknown> = {}): OfficeAction {
+  return {
+    thought: '',
+    control_label: label,
+    control_text: text,
+    function: fn,
+    args,
+    status: 'CONTINUE',
+    plan: [],
+  };
+}
+
+/** One valid action for what is on screen now. */
+function randomValidAction<S>(env: OfficeEnv<S>, app: OfficeApp<S>, rand: () => number): OfficeAction {
+  const pick = <T>(xs: readonly T[]): T => xs[Math.floor(rand() * xs.length)]!;
+  const view = env.view();
+  const apis = Object.entries(app.apis ?? {});
+  if (view.activeScope === 'main' && apis.length > 0 && rand() < 0.1) {
+    const [name, api] = pick(apis);
+    const args = api.sample?.(env.npRandom, env.state);
+    if (args !== null && args !== undefined) return action(name, '', '', args);
+  }
+  const candidates = view.listed.filter((e) => e.enabled && e.node.scope === view.activeScope);
+  if (candidates.length === 0) return action('keyboard_input', '', '', { keys: '{ESC}' });
+  const entry = pick(candidates);
+  switch (entry.type) {
+    case 'Document': {
+      const r = rand();
+      if (r < 0.5) return action('keyboard_input', entry.label, entry.text, { keys: pick(KEYS) });
+      if (r < 0.8) return action('set_edit_text', entry.label, entry.text, { text: pick(TYPED) });
+      return action('click_input', entry.label, entry.text, { button: 'left', double: rand() < 0.2 });
+    }
+    case 'Edit':
+      if (rand() < 0.6)
+        return action('set_edit_text', entry.label, entry.text, {
+          text: pick(['12', 'Arial', 'DRAFT', '2', 'hello']),
+        });
+      return action('click_input', entry.label, entry.text, { button: 'left', double: false });
+    default:
+      return action('click_input', entry.label, entry.text, { button: 'left', double: false });
+  }
+}
+
+function quantile(sorted: readonly number[], q: number): number {
+  if (sorted.length === 0) return NaN;
+  return sorted[Math.min(sorted.length - 1, Math.floor(q * sorted.length))]!;
+}
+
+function benchApp<S>(
+  name: string,
+  app: OfficeApp<S>,
+  opts: { steps: number; resets: number; episode: number; seed: number },
+): AppFigures {
+  const env = new OfficeEnv(app, { maxSteps: opts.episode });
+  const rand = mulberry32(opts.seed);
+  env.reset({ seed: opts.seed });
+  // Warm up (JIT, caches) before timing.
+  for (let i = 0; i < Math.min(2000, opts.steps); i++) {
+    const [, , terminated, truncated] = env.step(randomValidAction(env, app, rand));
+    if (terminated || truncated) env.reset();
+  }
+  // Steps: actions are drawn outside the timed region; resets at episode ends are not counted as steps.
+  env.reset({ seed: opts.seed + 1 });
+  let errors = 0;
+  let stepNs = 0n;
+  const cpu0 = process.cpuUsage();
+  for (let i = 0; i < opts.steps; i++) {
+    const a = randomValidAction(env, app, rand);
+    const t0 = process.hrtime.bigint();
+    const [, , terminated, truncated, info] = env.step(a);
+    stepNs += process.hrtime.bigint() - t0;
+    if (info.error !== undefined) errors++;
+    if (terminated || truncated) env.reset();
+  }
+  const cpu = process.cpuUsage(cpu0);
+  // Resets, each after a short random episode so there is something to reset.
+  const resetMs: number[] = [];
+  for (let i = 0; i < opts.resets; i++) {
+    for (let k = 0; k < 5; k++) env.step(randomValidAction(env, app, rand));
+    const t0 = process.hrtime.bigint();
+    env.reset();
+    resetMs.push(Number(process.hrtime.bigint() - t0) / 1e6);
+  }
+  resetMs.sort((a, b) => a - b);
+  const seconds = Number(stepNs) / 1e9;
+  return {
+    app: name,
+    steps: opts.steps,
+    steps_per_second: Math.round(opts.steps / seconds),
+    // CPU time of the whole loop (policy draws and episode resets included): the rate on one uncontended core.
+    steps_per_cpu_second: Math.round(opts.steps / ((cpu.user + cpu.system) / 1e6)),
+    us_per_step: Math.round((seconds / opts.steps) * 1e6 * 100) / 100,
+    errors,
+    resets_timed: opts.resets,
+    reset_median_ms: Math.round(quantile(resetMs, 0.5) * 10000) / 10000,
+    reset_p90_ms: Math.round(quantile(resetMs, 0.9) * 10000) / 10000,
+  };
+}
+
+export default async function envBench(args: string[]): Promise<void> {
+  const program = new Command('env')
+    .option('--steps <n>', 'timed steps per app', '20000')
+    .option('--resets <n>', 'timed resets per app', '500')
+    .option('--episode <n>', 'steps per episode before truncation', '30')
+    .option('--seed <n>', 'seed', '0')
+    .option('--app <name>', 'only this app')
+    .exitOverride();
+  program.parse(args, { from: 'user' });
+  const o = program.opts<{ steps: string; resets: string; episode: string; seed: string; app?: string }>();
+  const opts = {
+    steps: Number(o.steps),
+    resets: Number(o.resets),
+    episode: Number(o.episode),
+    seed: Number(o.seed),
+  };
+  for (const [key, value] of Object.entries(opts)) {
+    if (!Number.isInteger(value) || value < (key === 'seed' ? 0 : 1))
+      throw new Error(`--${key} must be a positive integer, got ${String(value)}`);
+  }
+  const results: AppFigures[] = [];
+  for (const [name, app] of Object.entries(OFFICE_APPS)) {
+    if (o.app !== undefined && o.app !== name) continue;
+    const r = benchApp(name, app, opts);
+    results.push(r);
+    process.stderr.write(
+      `${name}: ${r.steps_per_second} steps/s wall (${r.us_per_step} µs/step), ${r.steps_per_cpu_second} steps per CPU-second, ` +
+        `${r.errors} of ${r.steps} steps refused; ` +
+        `reset median ${r.reset_median_ms} ms (p90 ${r.reset_p90_ms} ms)\n`,
+    );
+  }
+  if (results.length === 0)
+    throw new Error(`no app named '${String(o.app)}'; apps: ${Object.keys(OFFICE_APPS).join(', ')}`);
+  process.stdout.write(
+    `${JSON.stringify({ bench: 'env', node: process.version, ...opts, apps: results })}\n`,
+  );
+}
