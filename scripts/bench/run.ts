@@ -16,7 +16,9 @@ const [name, ...args] = process.argv.slice(2);
 if (name === undefined || !available.includes(name)) {
   const problem = name === undefined ? 'No benchmark named.' : `Unknown benchmark '${name}'.`;
   console.error(`${problem} Usage: npm run bench -- NAME [args]`);
-  console.error(`Available benchmarks (scripts/bench/README.md describes them): ${available.join(', ') || '(none)'}`);
+  console.error(
+    `Available benchmarks (scripts/bench/README.md describes them): ${available.join(', ') || '(none)'}`,
+  );
   process.exit(1);
 }
 
