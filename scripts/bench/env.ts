@@ -63,7 +63,7 @@ function action(fn: string, label = '', text = '', args: Record<string, unknown>
 }
 
 /** One valid action for what is on screen now. */
-function randomValidAction<S>(env: OfficeEnv<S>, app: OfficeApp<S>, rand: () => number): OfficeAction {
+export function randomValidAction<S>(env: OfficeEnv<S>, app: OfficeApp<S>, rand: () => number): OfficeAction {
   const pick = <T>(xs: readonly T[]): T => xs[Math.floor(rand() * xs.length)]!;
   const view = env.view();
   const apis = Object.entries(app.apis ?? {});

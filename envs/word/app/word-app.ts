@@ -1,0 +1,115 @@
+/**
+ * The Word app on the Office kernel: its state, window (title bar, ribbon, navigation pane, document, status
+ * bar), dialogs, commands, UFO's Word APIs and keyboard. `wordApp` is what `OfficeEnv` runs as `Word-v0`.
+ */
+import {
+  button,
+  cloneJson,
+  editBox,
+  menu,
+  menuItem,
+  type DocumentDecl,
+  type OfficeApp,
+  type UiDecl,
+} from '../../office/index.ts';
+import { allParagraphs, selectionState, visibleText } from '../model/index.ts';
+import { wordApis } from './apis.ts';
+import { wordCommands } from './commands.ts';
+import { contentCanvasOf, currentRevision } from './derived.ts';
+import { wordDialogs } from './dialogs.ts';
+import { scrollExtent } from './geometry.ts';
+import { wordKeys, wordShortcuts } from './keyboard.ts';
+import { NAVIGATION_PANE_WIDTH } from './layout-constants.ts';
+import { statusItems, wordRibbon } from './ribbon.ts';
+import { saveAs } from './save.ts';
+import { createWordState, type WordState } from './state.ts';
+
+type S = WordState;
+
+/** Height of the document area in pixels (between the ribbon and the status bar). */
+const DOCUMENT_AREA_HEIGHT = 808;
+
+const contextMenu = menu<S>({
+  name: 'Context Menu',
+  items: [
+    menuItem({ name: 'Cut', command: 'cut' }),
+    menuItem({ name: 'Copy', command: 'copy' }),
+    menuItem({ name: 'Paste', command: 'paste' }),
+    menuItem({ name: 'Font...', dialog: 'font' }),
+    menuItem({ name: 'Paragraph...', dialog: 'paragraph' }),
+    menuItem({ name: 'Link', dialog: 'hyperlink' }),
+    menuItem({ name: 'New Comment', command: 'comment' }),
+  ],
+});
+
+const document: DocumentDecl<S> = {
+  name: 'Page 1 content',
+  type: 'Document',
+  texts: (s) => allParagraphs(s.doc.body).map((p) => visibleText(p.paragraph)),
+  setTextCommand: 'setText',
+  clickCommand: 'documentClick',
+  contextMenu,
+  scrollLines: (s) => scrollExtent(s.doc, currentRevision(), DOCUMENT_AREA_HEIGHT),
+};
+
+const ui: UiDecl<S> = {
+  windowTitle: (s) => `${s.file.name}${s.file.format === 'doc' ? ' [Compatibility Mode]' : ''} - Word`,
+  messageBoxTitle: 'Microsoft Word',
+  titleBar: {
+    quickAccess: [
+      button({ name: 'Save', command: 'save' }),
+      button({ name: 'Undo', command: 'undo' }),
+      button({ name: 'Redo', command: 'redo' }),
+    ],
+  },
+  ribbon: wordRibbon,
+  document,
+  panes: [
+    {
+      name: 'Navigation',
+      side: 'left',
+      width: NAVIGATION_PANE_WIDTH,
+      visible: (s) => s.view.navigationPane,
+      controls: [
+        editBox({ name: 'Search document', command: 'navigationSearch', value: (s) => s.find.text }),
+        button({ name: 'Close', id: 'CloseNavigation', command: 'closeNavigationPane' }),
+      ],
+    },
+  ],
+  statusBar: { name: 'Status Bar', items: statusItems },
+  dialogs: wordDialogs,
+};
+
+/**
+ * Undo and rollback copies. Style definitions are never changed in place by the model (a changed style is a new
+ * object), so copies share them and only the style table itself is copied: most of a small document's bytes are
+ * its built-in styles.
+ */
+export function snapshotWordState(s: S): S {
+  const { styles, ...rest } = s.doc;
+  const doc = cloneJson(rest) as S['doc'];
+  doc.styles = { ...styles };
+  const { doc: _doc, ...others } = s;
+  return { ...cloneJson(others), doc };
+}
+
+export const wordApp: OfficeApp<S> = {
+  name: 'word',
+  ui,
+  commands: wordCommands(saveAs),
+  apis: wordApis,
+  shortcuts: wordShortcuts,
+  keys: wordKeys,
+  contextMenu,
+  createState: (template) => createWordState(template),
+  snapshot: snapshotWordState,
+  canvas: (s) => ({
+    ...contentCanvasOf(s),
+    selection: selectionState(s.doc),
+    file: {
+      name: s.file.name,
+      format: s.file.format,
+      saved: s.file.saved === null ? null : { ...s.file.saved },
+    },
+  }),
+};

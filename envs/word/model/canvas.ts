@@ -1,0 +1,413 @@
+/**
+ * The canvas state: the document as compact, deterministic JSON, in the spirit of UFO dataflow's
+ * "XML of the Word DOM converted to JSON". It shows what a reader sees (effective formatting), not
+ * how the file stores it: runs are merged when they look the same, and only properties that differ
+ * from the Normal style are listed (the Normal font and size are given once, as `default_font`).
+ * Lengths are in points unless a key says otherwise (`_in` = inches).
+ */
+import { PAGE_SIZES } from './document.ts';
+import { ListCounter, listKind } from './numbering.ts';
+import { isCollapsed, samePath, sections, selectionRange } from './positions.ts';
+import { visibleText } from './runs.ts';
+import { effectiveCharFormat, effectiveParagraphFormat, styleName } from './styles.ts';
+import type {
+  Block,
+  Border,
+  CharFormat,
+  HeaderFooter,
+  Inline,
+  Paragraph,
+  SectionSetup,
+  Shape,
+  Table,
+  WordDocument,
+} from './types.ts';
+
+type Json = null | boolean | number | string | Json[] | { [key: string]: Json };
+type Obj = { [key: string]: Json };
+
+const round = (n: number): number => Math.round(n * 100) / 100;
+const inches = (pt: number): number => Math.round((pt / 72) * 1000) / 1000;
+
+const RUN_KEYS: [keyof CharFormat, string][] = [
+  ['font', 'font'],
+  ['size', 'size'],
+  ['bold', 'bold'],
+  ['italic', 'italic'],
+  ['underline', 'underline'],
+  ['strike', 'strike'],
+  ['doubleStrike', 'double_strike'],
+  ['color', 'color'],
+  ['highlight', 'highlight'],
+  ['vertAlign', 'vert_align'],
+  ['caps', 'all_caps'],
+  ['smallCaps', 'small_caps'],
+  ['hidden', 'hidden'],
+];
+
+function isOff(v: unknown): boolean {
+  return v === undefined || v === false || v === 'none' || v === 'baseline' || v === 'auto';
+}
+
+function runProps(doc: WordDocument, p: Paragraph, r: Inline, base: CharFormat): Obj {
+  const out: Obj = {};
+  if (r.kind === 'shape' || r.kind === 'opaque') return out;
+  const f = effectiveCharFormat(doc, p, r);
+  for (const [key, name] of RUN_KEYS) {
+    const v = f[key];
+    const b = base[key];
+    if (v === b || (isOff(v) && isOff(b))) continue;
+    if (isOff(v))
+      out[name] = key === 'color' ? 'auto' : key === 'underline' || key === 'highlight' ? 'none' : false;
+    else out[name] = v as Json;
+  }
+  if (r.charStyle && r.charStyle !== 'Hyperlink') out.char_style = styleName(doc, r.charStyle);
+  if (r.link) out.link = r.link.url ?? `#${r.link.anchor ?? ''}`;
+  if (r.comments?.length) out.comments = [...r.comments];
+  return out;
+}
+
+function sameProps(a: Obj, b: Obj): boolean {
+  return JSON.stringify(a) === JSON.stringify(b);
+}
+
+function borderJson(b: Border | undefined): Json {
+  if (!b) return null;
+  return { style: b.style, width: round(b.width), color: b.color };
+}
+
+function shapeJson(s: Shape): Obj {
+  const out: Obj = {
+    id: s.id,
+    name: s.name,
+    type: s.textBox ? 'text_box' : s.geometry,
+    width: round(s.width),
+    height: round(s.height),
+    x: round(s.x),
+    y: round(s.y),
+    wrap: s.wrap,
+    fill: s.fill,
+    line: s.line,
+  };
+  if (s.rotation) out.rotation = round(s.rotation);
+  const text = s.blocks.map((b) => (b.type === 'paragraph' ? visibleText(b) : '')).join('\n');
+  if (text) out.text = text;
+  return out;
+}
+
+interface Ctx {
+  doc: WordDocument;
+  counter: ListCounter;
+  base: CharFormat;
+  basePara: ReturnType<typeof effectiveParagraphFormat>;
+  n: { value: number } | null;
+}
+
+const PARA_KEYS: [string, string][] = [
+  ['indentLeft', 'indent_left'],
+  ['indentRight', 'indent_right'],
+  ['indentFirstLine', 'indent_first_line'],
+  ['spaceBefore', 'space_before'],
+  ['spaceAfter', 'space_after'],
+  ['lineSpacing', 'line_spacing'],
+  ['lineRule', 'line_rule'],
+  ['keepNext', 'keep_with_next'],
+  ['keepLines', 'keep_lines_together'],
+  ['pageBreakBefore', 'page_break_before'],
+  ['shading', 'shading'],
+];
+
+function paragraphJson(ctx: Ctx, p: Paragraph): Obj {
+  const { doc } = ctx;
+  const out: Obj = { type: 'paragraph' };
+  if (ctx.n) out.n = ++ctx.n.value;
+  out.text = visibleText(p);
+  const pf = effectiveParagraphFormat(doc, p);
+  out.style = styleName(doc, pf.style);
+  if (pf.align && pf.align !== 'left') out.align = pf.align;
+  if (p.list) {
+    const def = doc.lists[String(p.list.id)];
+    out.list = { kind: listKind(def), level: p.list.level, label: ctx.counter.next(p.list.id, p.list.level) };
+  }
+  for (const [key, name] of PARA_KEYS) {
+    if (p.list && (key === 'indentLeft' || key === 'indentFirstLine')) continue;
+    const v = (pf as Record<string, unknown>)[key];
+    const b = (ctx.basePara as Record<string, unknown>)[key];
+    if (
+      v === b ||
+      (isOff(v) && isOff(b)) ||
+      (typeof v === 'number' && typeof b === 'number' && round(v) === round(b))
+    )
+      continue;
+    if (v === undefined && (b === 0 || b === false)) continue;
+    if ((v === 0 || v === false) && b === undefined) continue;
+    out[name] = typeof v === 'number' ? round(v) : ((v ?? null) as Json);
+  }
+  if (p.borders) {
+    const borders: Obj = {};
+    for (const [side, b] of Object.entries(p.borders)) borders[side] = borderJson(b);
+    out.borders = borders;
+  }
+  const runs: Obj[] = [];
+  const shapes: Obj[] = [];
+  const objects: Obj[] = [];
+  for (const r of p.runs) {
+    if (r.kind === 'shape') {
+      shapes.push(shapeJson(r.shape));
+      continue;
+    }
+    if (r.kind === 'opaque') {
+      objects.push({ type: r.opaque.label });
+      continue;
+    }
+    const props = runProps(doc, p, r, ctx.base);
+    const text = r.kind === 'field' ? r.result : r.text;
+    if (r.kind === 'field') props.field = r.instr.split(/\s+/)[0]!.toUpperCase();
+    const prev = runs[runs.length - 1];
+    if (prev && r.kind === undefined && prev.field === undefined) {
+      const { text: prevText, ...prevProps } = prev;
+      if (sameProps(prevProps, props)) {
+        prev.text = (prevText as string) + text;
+        continue;
+      }
+    }
+    runs.push({ text, ...props });
+  }
+  const plain = runs.length === 0 || (runs.length === 1 && Object.keys(runs[0]!).length === 1);
+  if (!plain) out.runs = runs;
+  if (shapes.length) out.shapes = shapes;
+  if (objects.length) out.objects = objects;
+  if (p.sectionBreak) out.section_break = true;
+  return out;
+}
+
+function tableJson(ctx: Ctx, t: Table, tableNumber: number | null): Obj {
+  const out: Obj = { type: 'table' };
+  if (tableNumber !== null) out.n = tableNumber;
+  out.rows = t.rows.length;
+  out.columns = t.colWidths.length;
+  if (t.style) out.style = styleName(ctx.doc, t.style);
+  if (t.align) out.align = t.align;
+  if (t.borders) {
+    const b: Obj = {};
+    for (const [side, border] of Object.entries(t.borders))
+      b[side] = border && border.style !== 'nil' && border.style !== 'none' ? borderJson(border) : null;
+    out.borders = b;
+  }
+  out.cells = t.rows.map((row) =>
+    row.cells.map((cell) => {
+      const c: Obj = {
+        text: cell.blocks.map((b) => (b.type === 'paragraph' ? visibleText(b) : '')).join('\n'),
+      };
+      const blocks = blocksJson(ctx, cell.blocks, false);
+      const simple =
+        blocks.length === 1 &&
+        Object.keys(blocks[0]!).every((k) => k === 'type' || k === 'n' || k === 'text' || k === 'style');
+      if (!simple || (blocks[0] as Obj).style !== styleName(ctx.doc, 'Normal')) c.paragraphs = blocks;
+      else if (ctx.n) {
+        // keep paragraph numbering visible for select_paragraph
+        c.n = (blocks[0] as Obj).n ?? null;
+      }
+      if (cell.span && cell.span > 1) c.span = cell.span;
+      if (cell.vMerge) c.v_merge = cell.vMerge;
+      if (cell.shading) c.shading = cell.shading;
+      if (cell.vAlign) c.v_align = cell.vAlign;
+      return c;
+    }),
+  );
+  return out;
+}
+
+function blocksJson(ctx: Ctx, blocks: Block[], topLevel: boolean, tableCounter?: { value: number }): Obj[] {
+  const out: Obj[] = [];
+  for (const b of blocks) {
+    if (b.type === 'paragraph') out.push(paragraphJson(ctx, b));
+    else if (b.type === 'pageBreak') out.push({ type: b.break === 'column' ? 'column_break' : 'page_break' });
+    else out.push(tableJson(ctx, b, topLevel && tableCounter ? ++tableCounter.value : null));
+  }
+  return out;
+}
+
+function sizeName(s: SectionSetup): string {
+  const w = Math.min(s.pageWidth, s.pageHeight);
+  const h = Math.max(s.pageWidth, s.pageHeight);
+  for (const [name, size] of Object.entries(PAGE_SIZES))
+    if (Math.abs(size.width - w) < 2 && Math.abs(size.height - h) < 2) return name;
+  return 'Custom';
+}
+
+function hfJson(ctx: Ctx, map: SectionSetup['headers']): Obj {
+  const out: Obj = {};
+  for (const type of ['default', 'first', 'even'] as const) {
+    const hf: HeaderFooter | undefined = map[type];
+    if (!hf) continue;
+    const blocks = blocksJson({ ...ctx, n: null }, hf.blocks, false);
+    out[type] = {
+      text: blocks.map((b) => (b.type === 'paragraph' ? ((b.text as string) ?? '') : '')).join('\n'),
+      paragraphs: blocks,
+    };
+  }
+  return out;
+}
+
+function sectionJson(ctx: Ctx, s: SectionSetup): Obj {
+  const out: Obj = {
+    size: sizeName(s),
+    orientation: s.orientation,
+    width_in: inches(s.pageWidth),
+    height_in: inches(s.pageHeight),
+    margins_in: {
+      top: inches(s.margins.top),
+      bottom: inches(s.margins.bottom),
+      left: inches(s.margins.left),
+      right: inches(s.margins.right),
+    },
+    columns: s.columns.count,
+  };
+  if (s.columns.count > 1) out.column_spacing_in = inches(s.columns.space);
+  if (s.start !== 'nextPage') out.start = s.start;
+  if (s.titlePage) out.different_first_page = true;
+  if (s.vAlign && s.vAlign !== 'top') out.vertical_alignment = s.vAlign;
+  if (s.pageNumbers.format || s.pageNumbers.start !== undefined) {
+    out.page_numbers = { format: s.pageNumbers.format ?? 'decimal', start: s.pageNumbers.start ?? null };
+  }
+  if (s.pageBorders) {
+    const pb: Obj = { offset_from: s.pageBorders.offsetFrom };
+    for (const side of ['top', 'left', 'bottom', 'right'] as const)
+      pb[side] = borderJson(s.pageBorders[side]);
+    out.page_borders = pb;
+  }
+  out.headers = hfJson(ctx, s.headers);
+  out.footers = hfJson(ctx, s.footers);
+  return out;
+}
+
+/** Where a position is, in canvas terms. */
+function positionJson(
+  doc: WordDocument,
+  numbering: Map<string, number>,
+  p: { path: number[]; offset: number },
+): Obj {
+  const out: Obj = { path: [...p.path], offset: p.offset };
+  const n = numbering.get(p.path.join(','));
+  if (n !== undefined && doc.selection.story === undefined) out.paragraph = n;
+  return out;
+}
+
+function paragraphNumbers(
+  blocks: Block[],
+  prefix: number[] = [],
+  out = new Map<string, number>(),
+  counter = { value: 0 },
+): Map<string, number> {
+  blocks.forEach((b, i) => {
+    if (b.type === 'paragraph') out.set([...prefix, i].join(','), ++counter.value);
+    else if (b.type === 'table')
+      b.rows.forEach((row, r) =>
+        row.cells.forEach((cell, c) => paragraphNumbers(cell.blocks, [...prefix, i, r, c], out, counter)),
+      );
+  });
+  return out;
+}
+
+/** The selected text, paragraphs separated by '\n'. */
+export function selectedText(doc: WordDocument, blocks: Block[]): string {
+  if (isCollapsed(doc.selection)) return '';
+  const { start, end } = selectionRange(doc.selection);
+  const parts: string[] = [];
+  const visit = (bs: Block[], prefix: number[]): void => {
+    bs.forEach((b, i) => {
+      const path = [...prefix, i];
+      if (b.type === 'table')
+        b.rows.forEach((row, r) => row.cells.forEach((cell, c) => visit(cell.blocks, [...path, r, c])));
+      else if (b.type === 'paragraph') {
+        const before = comparePathArr(path, start.path) < 0;
+        const after = comparePathArr(path, end.path) > 0;
+        if (before || after) return;
+        const text = visibleText(b);
+        const from = samePath(path, start.path) ? start.offset : 0;
+        const to = samePath(path, end.path) ? end.offset : text.length;
+        parts.push(text.slice(from, to));
+      }
+    });
+  };
+  visit(blocks, []);
+  return parts.join('\n');
+}
+
+function comparePathArr(a: number[], b: number[]): number {
+  const n = Math.min(a.length, b.length);
+  for (let i = 0; i < n; i++) if (a[i] !== b[i]) return a[i]! - b[i]!;
+  return a.length - b.length;
+}
+
+/** The canvas state of a document (see the module comment). */
+export function canvasState(doc: WordDocument, options: { selection?: boolean } = {}): Obj {
+  const base = effectiveCharFormat(doc, {}, {});
+  const basePara = effectiveParagraphFormat(doc, {});
+  const ctx: Ctx = { doc, counter: new ListCounter(doc.lists), base, basePara, n: { value: 0 } };
+  const body = blocksJson(ctx, doc.body, true, { value: 0 });
+  const out: Obj = {
+    default_font: { font: base.font ?? 'Calibri', size: base.size ?? 11 },
+    sections: sections(doc).map((s) => sectionJson({ ...ctx, counter: new ListCounter(doc.lists) }, s)),
+    page_color: doc.pageColor,
+    watermark: doc.watermark
+      ? doc.watermark.kind === 'text'
+        ? {
+            type: 'text',
+            text: doc.watermark.text,
+            font: doc.watermark.font,
+            size: doc.watermark.size,
+            color: doc.watermark.color,
+            layout: doc.watermark.layout,
+            semitransparent: doc.watermark.semitransparent,
+          }
+        : { type: 'picture', name: doc.watermark.name, washout: doc.watermark.washout }
+      : null,
+    body,
+    comments: doc.comments.map((c) => ({
+      id: c.id,
+      author: c.author,
+      text: c.text,
+      anchor: commentAnchor(doc, c.id),
+      resolved: c.resolved,
+    })),
+  };
+  if (options.selection ?? true) out.selection = selectionState(doc);
+  return out;
+}
+
+/** The canvas's `selection` entry alone (apps that cache the rest recompute only this after caret moves). */
+export function selectionState(doc: WordDocument): Obj {
+  const numbering = paragraphNumbers(doc.body);
+  const { start, end } = selectionRange(doc.selection);
+  const blocks = doc.selection.story === undefined ? doc.body : null;
+  const sel: Obj = {
+    story: doc.selection.story ?? 'body',
+    collapsed: isCollapsed(doc.selection),
+    start: positionJson(doc, numbering, start),
+    end: positionJson(doc, numbering, end),
+    text: blocks ? selectedText(doc, blocks) : '',
+  };
+  if (doc.selection.shape) sel.shape = doc.selection.shape;
+  return sel;
+}
+
+/** The text a comment is anchored to (joined across paragraphs with '\n'). */
+export function commentAnchor(doc: WordDocument, id: string): string {
+  const parts: string[] = [];
+  const visit = (blocks: Block[]): void => {
+    for (const b of blocks) {
+      if (b.type === 'paragraph') {
+        let s = '';
+        for (const r of b.runs)
+          if ((r.kind === undefined || r.kind === 'field') && r.comments?.includes(id))
+            s += r.kind === undefined ? r.text : r.result;
+        if (s) parts.push(s);
+      } else if (b.type === 'table')
+        for (const row of b.rows) for (const cell of row.cells) visit(cell.blocks);
+    }
+  };
+  visit(doc.body);
+  return parts.join('\n');
+}

@@ -1,0 +1,90 @@
+/** Test helpers: drive the Word env as an agent would, by control text and UFO functions. */
+import { expect } from 'vitest';
+import type { OfficeAction, OfficeObservation } from '../../envs/office/index.ts';
+import { makeWordEnv, type WordState } from '../../envs/word/index.ts';
+import type { OfficeEnv } from '../../envs/office/index.ts';
+
+export interface Driver {
+  env: OfficeEnv<WordState>;
+  obs: OfficeObservation;
+  /** Clicks (or calls `fn` on) the first visible control named `text` (of `type`, when given); expects success. */
+  act(text: string, fn?: string, args?: Record<string, unknown>, type?: string): Record<string, unknown>;
+  /** Like act, but returns the info without expecting success. */
+  tryAct(text: string, fn?: string, args?: Record<string, unknown>, type?: string): Record<string, unknown>;
+  /** Calls an app API or a control-less function. */
+  call(fn: string, args?: Record<string, unknown>): Record<string, unknown>;
+  keys(keys: string): Record<string, unknown>;
+  has(text: string, type?: string): boolean;
+  state(): WordState;
+  canvas(): Record<string, unknown>;
+  /** Texts of the body's top-level paragraphs. */
+  body(): unknown[];
+}
+
+export function driver(template?: unknown): Driver {
+  const env = makeWordEnv({ template, maxSteps: 500 });
+  const [first] = env.reset({ seed: 7 });
+  const d: Driver = {
+    env,
+    obs: first,
+    tryAct(text, fn = 'click_input', args, type) {
+      const control = d.obs.controls.find(
+        (c) => c.control_text === text && (type === undefined || c.control_type === type),
+      );
+      if (control === undefined) {
+        throw new Error(
+          `no visible control '${text}'${type ? ` (${type})` : ''}; visible: ${d.obs.controls.map((c) => c.control_text).join(' | ')}`,
+        );
+      }
+      const action: OfficeAction = {
+        thought: '',
+        control_label: control.label,
+        control_text: control.control_text,
+        function: fn,
+        args: args ?? (fn === 'click_input' ? { button: 'left', double: false } : {}),
+        status: 'CONTINUE',
+        plan: [],
+      };
+      const [obs, , , , info] = env.step(action);
+      d.obs = obs;
+      return info;
+    },
+    act(text, fn, args, type) {
+      const info = d.tryAct(text, fn, args, type);
+      expect(info.error, `${fn ?? 'click_input'} on '${text}'`).toBeUndefined();
+      return info;
+    },
+    call(fn, args = {}) {
+      const [obs, , , , info] = env.step({
+        thought: '',
+        control_label: '',
+        control_text: '',
+        function: fn,
+        args,
+        status: 'CONTINUE',
+        plan: [],
+      });
+      d.obs = obs;
+      return info;
+    },
+    keys(keys) {
+      const info = d.call('keyboard_input', { keys });
+      expect(info.error, `keys ${keys}`).toBeUndefined();
+      return info;
+    },
+    has(text, type) {
+      return d.obs.controls.some(
+        (c) => c.control_text === text && (type === undefined || c.control_type === type),
+      );
+    },
+    state: () => env.state,
+    canvas: () => d.obs.canvas as Record<string, unknown>,
+    body: () => (d.obs.canvas as { body: unknown[] }).body,
+  };
+  return d;
+}
+
+/** The first body paragraph's canvas entry. */
+export function para(d: Driver, index = 0): Record<string, unknown> {
+  return d.body()[index] as Record<string, unknown>;
+}
