@@ -8,6 +8,7 @@ export * from './core.ts';
 export type * from './spec.ts';
 export * from './errors.ts';
 export * from './utils/seeding.ts';
+export { workerExecArgv } from './utils/worker-exec-argv.ts';
 
 // spaces
 export * from './spaces/space.ts';
