@@ -40,6 +40,8 @@ export interface Trajectory<Obs = unknown, Act = unknown> {
   policy: PolicyRef;
   seed: number;
   steps: TrajectoryStep<Obs, Act>[];
+  /** The observation after the last step: the final document, which evaluators judge. */
+  final_obs?: Obs;
   outcome: EpisodeOutcome;
   timing: { started_at: string; ms: number };
 }
