@@ -3,13 +3,16 @@
  * themselves here with one line each.
  */
 import type { OfficeApp } from './office/index.ts';
+import { powerPointApp, registerPowerPoint } from './powerpoint/index.ts';
 import { registerWord, wordApp } from './word/index.ts';
 
 export const OFFICE_APPS: Readonly<Record<string, OfficeApp<unknown>>> = {
   word: wordApp as OfficeApp<unknown>,
+  powerpoint: powerPointApp as OfficeApp<unknown>,
 };
 
 /** Registers every app's env (`Word-v0`, ...) with gymnasium-ts. Safe to call more than once. */
 export function registerOfficeEnvs(): void {
   registerWord();
+  registerPowerPoint();
 }
