@@ -38,6 +38,8 @@ export interface StoreIndexEntry {
   success: boolean;
   reward: number;
   steps: number;
+  /** `reward_error`, `policy_error` or `env_error` when the episode did not end normally. */
+  error: string | null;
   shard: string;
   offset: number;
   /** Frame size in bytes (header included). */
@@ -316,6 +318,7 @@ function summarise(trajectory: Trajectory): Omit<StoreIndexEntry, 'shard' | 'off
     success: trajectory.outcome.success,
     reward: trajectory.outcome.reward,
     steps: trajectory.steps.length,
+    error: trajectory.outcome.error ?? null,
   };
 }
 

@@ -5,6 +5,7 @@
 import { Command, CommanderError } from 'commander';
 import { registerDemoCommand } from './commands/demo.ts';
 import { registerEnvsCommand } from './commands/envs.ts';
+import { registerExploreCommand } from './commands/explore.ts';
 import { registerTasksCommand } from './commands/tasks.ts';
 
 export function buildProgram(): Command {
@@ -16,6 +17,7 @@ export function buildProgram(): Command {
     .exitOverride();
   registerDemoCommand(program);
   registerEnvsCommand(program);
+  registerExploreCommand(program);
   registerTasksCommand(program);
   return program;
 }

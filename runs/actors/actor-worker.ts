@@ -1,0 +1,61 @@
+/**
+ * An actor thread: builds envs, the policy and the reward function once (kept across jobs: an ONNX session
+ * or an HTTP client is expensive) and runs whole episodes, never one task per step (a Piscina round trip
+ * costs more than a policy forward pass; node-infra-facts.md §2). Trajectories go back packed and transferred.
+ */
+import { Packr } from 'msgpackr';
+import { OFFICE_APPS } from '../../envs/apps.ts';
+import { OfficeEnv } from '../../envs/office/index.ts';
+import type { RewardFn } from '../../rewards/reward-fn.ts';
+import { runEpisode } from '../episode.ts';
+import type { ActorJob, ActorResult } from './protocol.ts';
+import { type OfficePolicy, buildPolicy, buildReward } from './specs.ts';
+
+const packr = new Packr({ useRecords: true, maxSharedStructures: 0 });
+const envs = new Map<string, OfficeEnv<unknown>>();
+const policies = new Map<string, OfficePolicy>();
+const rewards = new Map<string, RewardFn>();
+
+function envFor(app: string, maxSteps: number): OfficeEnv<unknown> {
+  const key = `${app}/${maxSteps}`;
+  let env = envs.get(key);
+  if (env === undefined) {
+    const officeApp = OFFICE_APPS[app];
+    if (officeApp === undefined)
+      throw new Error(`no simulated app '${app}' (available: ${Object.keys(OFFICE_APPS).join(', ')})`);
+    env = new OfficeEnv(officeApp, { maxSteps });
+    envs.set(key, env);
+  }
+  return env;
+}
+
+async function cached<T>(map: Map<string, T>, spec: unknown, build: () => Promise<T>): Promise<T> {
+  const key = JSON.stringify(spec);
+  let value = map.get(key);
+  if (value === undefined) {
+    value = await build();
+    map.set(key, value);
+  }
+  return value;
+}
+
+export default async function runJob(job: ActorJob): Promise<ActorResult> {
+  const started = performance.now();
+  const policy = await cached(policies, job.policy, () => buildPolicy(job.policy));
+  const reward = await cached(rewards, job.reward, () => buildReward(job.reward));
+  const packed: ArrayBuffer[] = [];
+  let steps = 0;
+  for (const episode of job.episodes) {
+    const env = envFor(episode.task.app, job.maxSteps);
+    const trajectory = await runEpisode(env, policy, reward, {
+      runId: job.runId,
+      sampling: job.sampling,
+      ...episode,
+    });
+    steps += trajectory.steps.length;
+    const bytes = packr.pack(trajectory);
+    // pack() returns a view into a reused buffer: copy before transferring (node-infra-facts.md §3).
+    packed.push(bytes.buffer.slice(bytes.byteOffset, bytes.byteOffset + bytes.byteLength) as ArrayBuffer);
+  }
+  return { packed, steps, ms: performance.now() - started };
+}

@@ -1,0 +1,194 @@
+/**
+ * `lamgym explore`: runs a policy over a task suite in parallel actors, keeping every trajectory in a run
+ * directory, with a progress bar and a summary table (or `--json`). `--resume DIR` finishes a stopped run.
+ */
+import { basename } from 'node:path';
+import { InvalidArgumentError, type Command } from 'commander';
+import { SingleBar } from 'cli-progress';
+import Table from 'cli-table3';
+import { loadTaskFile } from '../../../envs/tasks/index.ts';
+import type { PolicySpec, RewardSpec } from '../../../runs/actors/specs.ts';
+import { type ExploreConfig, type ExploreSummary, explore, readRunConfig } from '../../../runs/explore.ts';
+import { parseNonNegativeInt, parsePositiveInt } from './demo.ts';
+
+interface ExploreOptions {
+  tasks?: string;
+  app?: string;
+  policy: string;
+  reward: string;
+  actors: number;
+  attempts: number;
+  temperature: number;
+  maxSteps: number;
+  seed: number;
+  limit?: number;
+  out?: string;
+  resume?: string;
+  json?: boolean;
+}
+
+/** `random`, `lam:MODEL.onnx`, `http:BASE_URL#MODEL`, `module:PATH[#EXPORT]`. */
+export function parsePolicySpec(text: string): PolicySpec {
+  if (text === 'random') return { kind: 'random' };
+  const [kind, rest = ''] = splitOnce(text, ':');
+  if (kind === 'lam' && rest !== '') return { kind: 'lam', model: rest };
+  if (kind === 'http') {
+    const [baseUrl, model = ''] = splitOnce(rest, '#', true);
+    if (baseUrl !== '' && model !== '') return { kind: 'http', baseUrl, model };
+  }
+  if (kind === 'module' && rest !== '') {
+    const [module, exportName] = splitOnce(rest, '#', true);
+    return exportName === undefined
+      ? { kind: 'module', module }
+      : { kind: 'module', module, export: exportName };
+  }
+  throw new Error(
+    `--policy '${text}': expected random, lam:MODEL.onnx, http:BASE_URL#MODEL or module:PATH[#EXPORT]`,
+  );
+}
+
+/** `unscored` or `module:PATH[#EXPORT]`. */
+export function parseRewardSpec(text: string): RewardSpec {
+  if (text === 'unscored') return { kind: 'unscored' };
+  const [kind, rest = ''] = splitOnce(text, ':');
+  if (kind === 'module' && rest !== '') {
+    const [module, exportName] = splitOnce(rest, '#', true);
+    return exportName === undefined
+      ? { kind: 'module', module }
+      : { kind: 'module', module, export: exportName };
+  }
+  throw new Error(`--reward '${text}': expected unscored or module:PATH[#EXPORT]`);
+}
+
+function splitOnce(text: string, separator: string, last = false): [string, string | undefined] {
+  const at = last ? text.lastIndexOf(separator) : text.indexOf(separator);
+  return at === -1 ? [text, undefined] : [text.slice(0, at), text.slice(at + 1)];
+}
+
+function parseTemperature(text: string): number {
+  const value = Number(text);
+  if (!(Number.isFinite(value) && value >= 0)) throw new InvalidArgumentError('expected a number ≥ 0');
+  return value;
+}
+
+export function registerExploreCommand(program: Command): void {
+  program
+    .command('explore')
+    .description('Run a policy over a task suite in parallel actors and keep every trajectory')
+    .option('--tasks <file>', 'task file: a lamgym JSONL suite or UFO task/result files')
+    .option('--app <name>', 'only the tasks of this app (word, excel, powerpoint)')
+    .option(
+      '--policy <spec>',
+      'random | lam:MODEL.onnx | http:BASE_URL#MODEL | module:PATH[#EXPORT]',
+      'random',
+    )
+    .option('--reward <spec>', 'unscored | module:PATH[#EXPORT] (a RewardFn)', 'unscored')
+    .option('--actors <n>', 'actor threads', parsePositiveInt, 2)
+    .option('--attempts <n>', 'attempts per task', parsePositiveInt, 1)
+    .option('--temperature <t>', 'sampling temperature (0: greedy)', parseTemperature, 1)
+    .option('--max-steps <n>', "step limit per episode (UFO dataflow's 30)", parsePositiveInt, 30)
+    .option(
+      '--seed <n>',
+      'run seed: episode seeds derive from it, the task id and the attempt',
+      parseNonNegativeInt,
+      0,
+    )
+    .option('--limit <n>', 'only the first n tasks', parsePositiveInt)
+    .option('--out <dir>', 'run directory (default outputs/runs/<run id>)')
+    .option('--resume <dir>', 'finish a stopped run: everything else comes from its config.json')
+    .option('--json', 'print the summary as JSON on stdout instead of a table')
+    .action(async (options: ExploreOptions) => {
+      let dir: string;
+      let config: ExploreConfig;
+      let tasks;
+      if (options.resume !== undefined) {
+        dir = options.resume;
+        ({ config, tasks } = readRunConfig(dir));
+      } else {
+        if (options.tasks === undefined) {
+          throw new Error(
+            '--tasks FILE is required (the shipped failed pool is not built yet; see `lamgym tasks validate`)',
+          );
+        }
+        tasks = loadTaskFile(options.tasks).tasks.map((t) => t.task);
+        if (options.app !== undefined) tasks = tasks.filter((t) => t.app === options.app);
+        if (tasks.length === 0)
+          throw new Error(
+            `no tasks to run in ${options.tasks}${options.app ? ` for app ${options.app}` : ''}`,
+          );
+        const runId = `${basename(options.tasks).replace(/\.[^.]*$/, '')}-${options.seed}-${new Date().toISOString().replace(/[:.]/g, '-')}`;
+        dir = options.out ?? `outputs/runs/${runId}`;
+        config = {
+          runId,
+          tasksSource: options.tasks,
+          policy: parsePolicySpec(options.policy),
+          reward: parseRewardSpec(options.reward),
+          actors: options.actors,
+          attempts: options.attempts,
+          sampling: { temperature: options.temperature },
+          maxSteps: options.maxSteps,
+          seed: options.seed,
+          limit: options.limit ?? null,
+        };
+      }
+      const bar = new SingleBar({
+        format:
+          'explore [{bar}] {value}/{total} episodes | {successes} successes | {solved} tasks solved | {eps} ep/s | ETA {eta_formatted}',
+        stream: process.stderr,
+        hideCursor: true,
+      });
+      const started = performance.now();
+      let startDone = 0;
+      const summary = await explore(dir, config, tasks, {
+        onStart: (total, done) => {
+          startDone = done;
+          bar.start(total, done, { successes: 0, solved: 0, eps: '0' });
+        },
+        onProgress: (p) =>
+          bar.update(p.done, {
+            successes: p.successes,
+            solved: p.tasksSolved,
+            eps: ((p.done - startDone) / ((performance.now() - started) / 1000)).toFixed(1),
+          }),
+        onRetry: (error) => process.stderr.write(`\nactor failed, retrying: ${error}\n`),
+      });
+      bar.stop();
+      process.stdout.write(options.json ? `${JSON.stringify(summary)}\n` : renderSummary(summary));
+    });
+}
+
+export function renderSummary(summary: ExploreSummary): string {
+  const table = new Table({
+    head: ['app', 'tasks', 'attempts', 'successes', 'tasks solved', 'success rate', 'mean steps', 'errors'],
+    style: { head: [], border: [] },
+  });
+  for (const row of [...summary.per_app, summary.overall]) {
+    table.push([
+      row.app,
+      row.tasks,
+      row.attempts,
+      row.successes,
+      row.tasks_solved,
+      `${(100 * row.success_rate).toFixed(1)}%`,
+      row.mean_steps.toFixed(1),
+      row.errors,
+    ]);
+  }
+  const lines = [
+    table.toString(),
+    `run ${summary.run_id}: ${summary.episodes} episodes in ${summary.dir} (${summary.resumed_from} already there), ` +
+      `${summary.episodes_per_second.toFixed(1)} episodes/s, ${summary.steps_per_second.toFixed(0)} steps/s`,
+  ];
+  if (summary.failed_episodes.length > 0) {
+    lines.push(`${summary.failed_episodes.length} episode(s) failed in their actor after retries:`);
+    for (const f of summary.failed_episodes) lines.push(`  ${f.episode_id}: ${f.error}`);
+  }
+  if (summary.recovery.dropped.length > 0) {
+    lines.push(
+      `recovered the trajectory store: dropped ${summary.recovery.dropped.length} damaged region(s):`,
+    );
+    for (const d of summary.recovery.dropped)
+      lines.push(`  ${d.shard} @${d.offset} (${d.bytes} bytes): ${d.reason}`);
+  }
+  return `${lines.join('\n')}\n`;
+}

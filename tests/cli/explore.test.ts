@@ -1,0 +1,86 @@
+import { execFile } from 'node:child_process';
+import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { describe, expect, it } from 'vitest';
+import { parsePolicySpec, parseRewardSpec } from '../../scripts/cli/commands/explore.ts';
+
+const root = fileURLToPath(new URL('../..', import.meta.url));
+function lamgym(...args: string[]): Promise<{ code: number; stdout: string; stderr: string }> {
+  return new Promise((resolve) => {
+    execFile('node', ['scripts/bin/lamgym.js', ...args], { cwd: root }, (error, stdout, stderr) => {
+      resolve({
+        code: error === null ? 0 : typeof error.code === 'number' ? error.code : -1,
+        stdout,
+        stderr,
+      });
+    });
+  });
+}
+
+describe('lamgym explore', () => {
+  it('runs a suite, prints the summary table, and resumes from the run directory alone', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'lamgym-cli-explore-'));
+    const tasks = join(dir, 'tasks.jsonl');
+    writeFileSync(
+      tasks,
+      ['Make the text bold', 'Type hello']
+        .map((task, i) => JSON.stringify({ app: 'word', unique_id: `t${i}`, task, refined_steps: [] }))
+        .join('\n'),
+    );
+    const out = join(dir, 'run');
+    const run = await lamgym(
+      'explore',
+      '--tasks',
+      tasks,
+      '--attempts',
+      '2',
+      '--max-steps',
+      '5',
+      '--actors',
+      '1',
+      '--out',
+      out,
+      '--reward',
+      'module:tests/runs/fixtures/bold-reward.ts',
+    );
+    expect(run.code).toBe(0);
+    expect(run.stdout).toMatch(/│ word +│ 2 +│ 4 +│/);
+    expect(run.stdout).toMatch(/4 episodes in .*run \(0 already there\)/);
+    expect(JSON.parse(readFileSync(join(out, 'config.json'), 'utf8')).config).toMatchObject({
+      attempts: 2,
+      maxSteps: 5,
+      reward: { kind: 'module' },
+    });
+    const resumed = await lamgym('explore', '--resume', out, '--json');
+    expect(resumed.code).toBe(0);
+    expect(JSON.parse(resumed.stdout.trim().split('\n').at(-1)!)).toMatchObject({
+      episodes: 4,
+      resumed_from: 4,
+    });
+  });
+
+  it('explains bad options in one line', async () => {
+    const run = await lamgym('explore', '--tasks', 'tests/fixtures/ufo/bulleted.json', '--policy', 'gpt');
+    expect(run.code).toBe(1);
+    expect(run.stderr).toMatch(/^lamgym: error: --policy 'gpt': expected random, lam:MODEL\.onnx/m);
+    expect((await lamgym('explore')).stderr).toMatch(/--tasks FILE is required/);
+  });
+
+  it('parses policy and reward specs', () => {
+    expect(parsePolicySpec('lam:models/lam.onnx')).toEqual({ kind: 'lam', model: 'models/lam.onnx' });
+    expect(parsePolicySpec('http:http://127.0.0.1:8000/v1#qwen2.5')).toEqual({
+      kind: 'http',
+      baseUrl: 'http://127.0.0.1:8000/v1',
+      model: 'qwen2.5',
+    });
+    expect(parsePolicySpec('module:./my-policy.ts#MyPolicy')).toEqual({
+      kind: 'module',
+      module: './my-policy.ts',
+      export: 'MyPolicy',
+    });
+    expect(parseRewardSpec('module:./r.ts')).toEqual({ kind: 'module', module: './r.ts' });
+    expect(() => parseRewardSpec('judge')).toThrow(/--reward 'judge'/);
+  });
+});
