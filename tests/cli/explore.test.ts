@@ -83,4 +83,12 @@ describe('lamgym explore', () => {
     expect(parseRewardSpec('module:./r.ts')).toEqual({ kind: 'module', module: './r.ts' });
     expect(() => parseRewardSpec('judge')).toThrow(/--reward 'judge'/);
   });
+
+  it('lists the Office envs next to the gymnasium-ts ones', async () => {
+    const run = await lamgym('envs');
+    expect(run.code).toBe(0);
+    expect(run.stdout).toMatch(/Word-v0/);
+    expect(run.stdout).toMatch(/PowerPoint-v0/);
+    expect(run.stdout).toMatch(/CartPole-v1/);
+  });
 });
