@@ -33,19 +33,35 @@ export function tokens(text: string): string[] {
     .filter((t) => t.length > 1 && !STOP_WORDS.has(t));
 }
 
-/** FNV-1a, 32 bits. */
+/** FNV-1a, 32 bits, memoised: the vocabulary of requests and control names is small. */
+const hashCache = new Map<string, number>();
 function hash(text: string): number {
-  let h = 0x811c9dc5;
+  let h = hashCache.get(text);
+  if (h !== undefined) return h;
+  h = 0x811c9dc5;
   for (let i = 0; i < text.length; i++) {
     h ^= text.charCodeAt(i);
     h = Math.imul(h, 0x01000193);
   }
-  return h >>> 0;
+  h >>>= 0;
+  if (hashCache.size < 200_000) hashCache.set(text, h);
+  return h;
+}
+
+/** Combines two hashes (murmur3's finaliser over a xor-rotate), so crosses need no string building. */
+function mix(a: number, b: number): number {
+  let h = (a ^ Math.imul(b, 0x9e3779b1) ^ ((b << 15) | (b >>> 17))) >>> 0;
+  h ^= h >>> 16;
+  h = Math.imul(h, 0x85ebca6b);
+  h ^= h >>> 13;
+  h = Math.imul(h, 0xc2b2ae35);
+  return (h ^ (h >>> 16)) >>> 0;
 }
 
 /** What the features of one observation share across its candidates. */
 export interface ObservationFeatures {
   requestTokens: string[];
+  requestTokenHashes: number[];
   request: string;
   lastFunction: string;
   lastControl: string;
@@ -57,9 +73,11 @@ export interface ObservationFeatures {
 
 export function observationFeatures(observation: OfficeObservation): ObservationFeatures {
   const last = observation.previous_actions.at(-1);
+  const requestTokens = [...new Set(tokens(observation.request))];
   const acted = new Set(observation.previous_actions.map((r) => `${r.function}|${r.control_text}`));
   return {
-    requestTokens: [...new Set(tokens(observation.request))],
+    requestTokens,
+    requestTokenHashes: requestTokens.map(hash),
     request: observation.request.toLowerCase(),
     lastFunction: last === undefined ? '<start>' : last.function,
     lastControl: last?.control_text ?? '',
@@ -82,45 +100,50 @@ export function candidateFeatures(
   action: OfficeAction,
   row: Float32Array,
 ): void {
-  const add = (feature: string, value = 1) => {
-    const h = hash(feature);
-    const index = h % row.length;
-    row[index]! += (h & 0x80000000) === 0 ? value : -value;
+  const width = row.length;
+  const add = (h: number, value = 1) => {
+    row[h % width]! += (h & 0x80000000) === 0 ? value : -value;
   };
-  const fn = action.status === 'FINISH' && action.function === '' ? '<finish>' : action.function;
-  const controlTokens = tokens(action.control_text);
+  const fn = hash(action.status === 'FINISH' && action.function === '' ? '<finish>' : action.function);
+  const controlTokens = tokens(action.control_text).map(hash);
   const argText =
     typeof action.args.text === 'string'
       ? action.args.text
       : typeof action.args.keys === 'string'
         ? action.args.keys
         : '';
-  add('bias');
+  add(hash('bias'));
+  add(mix(fn, hash('fn')));
+  add(mix(fn, hash(`step:${shared.stepBucket}`)));
+  add(mix(fn, hash(`last:${shared.lastFunction}`)));
+  add(mix(fn, hash(`lastFailed:${shared.lastFailed}`)));
   const control = shared.controls.get(action.control_label);
   if (control !== undefined) {
-    add(`type:${control.type}|fn:${fn}`);
-    add(`region:${control.region}|fn:${fn}`);
+    add(mix(fn, hash(`type:${control.type}`)));
+    add(mix(fn, hash(`region:${control.region}`)));
   }
-  add(`fn:${fn}`);
-  add(`fn:${fn}|step:${shared.stepBucket}`);
-  add(`fn:${fn}|last:${shared.lastFunction}`);
-  add(`fn:${fn}|lastFailed:${shared.lastFailed}`);
-  if (shared.acted.has(`${action.function}|${action.control_text}`)) add(`fn:${fn}|repeat`);
-  if (action.control_text !== '' && action.control_text === shared.lastControl) add(`fn:${fn}|sameControl`);
+  if (shared.acted.has(`${action.function}|${action.control_text}`)) add(mix(fn, hash('repeat')));
+  if (action.control_text !== '' && action.control_text === shared.lastControl)
+    add(mix(fn, hash('sameControl')));
   const controlName = action.control_text.toLowerCase();
-  if (controlName !== '' && shared.request.includes(controlName)) add(`fn:${fn}|controlInRequest`);
+  if (controlName !== '' && shared.request.includes(controlName)) add(mix(fn, hash('controlInRequest')));
+  const ctlKind = hash('ctl');
+  const matchKind = hash('match');
   for (const ct of controlTokens) {
-    add(`ctl:${ct}|fn:${fn}`);
-    for (const rt of shared.requestTokens) if (rt === ct) add(`match|fn:${fn}`, 1);
+    add(mix(mix(ctlKind, ct), fn));
+    for (const rt of shared.requestTokenHashes) if (rt === ct) add(mix(matchKind, fn));
   }
-  for (const rt of shared.requestTokens) {
-    add(`req:${rt}|fn:${fn}`, 0.5);
-    for (const ct of controlTokens) add(`req:${rt}|ctl:${ct}`, 0.5);
+  const reqKind = hash('req');
+  for (const rt of shared.requestTokenHashes) {
+    const req = mix(reqKind, rt);
+    add(mix(req, fn), 0.5);
+    for (const ct of controlTokens) add(mix(req, ct), 0.5);
   }
   if (argText !== '') {
-    add(`fn:${fn}|hasArg`);
-    if (shared.request.includes(argText.toLowerCase())) add(`fn:${fn}|argInRequest`);
-    for (const ct of controlTokens) add(`ctl:${ct}|argKind:${/^\d/.test(argText) ? 'number' : 'text'}`);
+    add(mix(fn, hash('hasArg')));
+    if (shared.request.includes(argText.toLowerCase())) add(mix(fn, hash('argInRequest')));
+    const kind = hash(/^\d/.test(argText) ? 'argKind:number' : 'argKind:text');
+    for (const ct of controlTokens) add(mix(mix(ctlKind, ct), kind));
   }
 }
 
