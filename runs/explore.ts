@@ -60,6 +60,8 @@ export interface ExploreSummary {
   seconds: number;
   episodes_per_second: number;
   steps_per_second: number;
+  /** Rates between the first and the last trajectory of this session: actor start-up excluded. */
+  steady: { episodes_per_second: number; steps_per_second: number };
 }
 
 export interface ExploreHooks {
@@ -119,6 +121,10 @@ export async function explore(
   hooks.onStart?.(planned.length, progress.done);
   const failures: { episode_id: string; error: string }[] = [];
   let newSteps = 0;
+  let firstAt: number | null = null;
+  let lastAt = 0;
+  let stepsAfterFirst = 0;
+  let episodesAfterFirst = 0;
   const pool = new ActorPool({ actors: config.actors });
   try {
     await pool.run(
@@ -135,6 +141,12 @@ export async function explore(
           const entry = store.append(trajectory);
           appendFileSync(metricsPath, `${JSON.stringify(metricsRow(trajectory))}\n`);
           newSteps += entry.steps;
+          lastAt = performance.now();
+          if (firstAt === null) firstAt = lastAt;
+          else {
+            episodesAfterFirst++;
+            stepsAfterFirst += entry.steps;
+          }
           progress.done++;
           if (entry.success) {
             progress.successes++;
@@ -197,6 +209,13 @@ export async function explore(
     seconds,
     episodes_per_second: (entries.length - (planned.length - todo.length)) / seconds,
     steps_per_second: newSteps / seconds,
+    steady:
+      firstAt === null || lastAt === firstAt
+        ? { episodes_per_second: 0, steps_per_second: 0 }
+        : {
+            episodes_per_second: episodesAfterFirst / ((lastAt - firstAt) / 1000),
+            steps_per_second: stepsAfterFirst / ((lastAt - firstAt) / 1000),
+          },
   };
   writeFileSync(join(dir, 'summary.json'), `${JSON.stringify(summary, null, 2)}\n`);
   return summary;
