@@ -146,7 +146,12 @@ export function dispatch<S>(
     base.control = { label: entry.label, control_text: entry.text, control_type: entry.type };
     const claimed = typeof action.control_text === 'string' ? action.control_text : '';
     const check = options.controlTextCheck ?? 'warn';
-    if (check !== 'ignore' && claimed.trim() !== '' && normaliseText(claimed) !== normaliseText(entry.text)) {
+    if (
+      check !== 'ignore' &&
+      claimed !== entry.text && // the common case: the agent copied the name from the control list
+      claimed.trim() !== '' &&
+      normaliseText(claimed) !== normaliseText(entry.text)
+    ) {
       const message = `control_text ${JSON.stringify(claimed)} does not match label ${entry.label}, which is ${describe(entry)}`;
       if (check === 'error') return fail(message);
       warnings.push(`${message}; acted on label ${entry.label}`);

@@ -19,7 +19,7 @@ import type { OfficeAction } from './actions.ts';
 import { parseAnswer } from './answer.ts';
 import { sampleValidAction } from './sampler.ts';
 import type { OfficeApp } from './app.ts';
-import { dispatch, type ControlTextCheck, type DispatchResult } from './dispatch.ts';
+import { dispatch, type ControlTextCheck, type DispatchOptions, type DispatchResult } from './dispatch.ts';
 import type { ActionRecord, OfficeObservation } from './observation.ts';
 import { Session } from './session.ts';
 import { OfficeActionSpace, OfficeObservationSpace, actionProblem } from './spaces.ts';
@@ -96,12 +96,17 @@ export class OfficeEnv<S> extends Env<OfficeObservation, OfficeAction | string> 
   private lastError: string | null = null;
   private done = false;
   private canvasCache: { version: number; state: S; canvas: unknown } | null = null;
+  private readonly dispatchOptions: Readonly<Required<DispatchOptions>>;
 
   constructor(app: OfficeApp<S>, options: OfficeEnvOptions<S> = {}) {
     super();
     this.app = app;
     this.options = { ...options };
     this.maxSteps = options.maxSteps ?? 30;
+    this.dispatchOptions = {
+      controlTextCheck: options.controlTextCheck ?? 'warn',
+      stickyVkModifiers: options.stickyVkModifiers ?? false,
+    };
     if (!Number.isInteger(this.maxSteps) || this.maxSteps < 1) {
       throw new RangeError(`OfficeEnv: maxSteps must be a positive integer, got ${String(options.maxSteps)}`);
     }
@@ -259,10 +264,7 @@ export class OfficeEnv<S> extends Env<OfficeObservation, OfficeAction | string> 
           plan: a.plan ?? [],
         };
       }
-      const outcome = dispatch(this.session, parsed, {
-        controlTextCheck: this.options.controlTextCheck ?? 'warn',
-        stickyVkModifiers: this.options.stickyVkModifiers ?? false,
-      });
+      const outcome = dispatch(this.session, parsed, this.dispatchOptions);
       return { parsed, repairs, outcome };
     } catch (error) {
       // dispatch rolls its own transaction back; this only guards reading odd inputs (getters, cycles, BigInt).

@@ -57,66 +57,171 @@ export interface ViewSource<S> {
 /** Per-session cache of observation entries, so unchanged controls keep the same object across steps. */
 export type ObservedCache = Map<string, ObservedControl>;
 
+type Eval<S, T> = ((state: S, ui: UiView) => T) | null;
+
+/**
+ * What the view needs of one node, resolved once: static names split from computed ones and the command's
+ * `enabled` looked up. One class keeps every plan the same shape, so the walk below reads its fields from
+ * monomorphic objects instead of the many shapes compiled nodes have.
+ */
+class NodePlan<S> {
+  readonly node: UiNode<S>;
+  readonly id: string;
+  readonly type: ControlType;
+  readonly rect: Rect;
+  readonly visible: Eval<S, boolean>;
+  readonly transparent: boolean;
+  readonly listed: boolean;
+  readonly expandable: boolean;
+  readonly staticName: string;
+  readonly name: Eval<S, string>;
+  /** The node's own `enabled` when it is a constant (true when undeclared). */
+  readonly staticEnabled: boolean;
+  readonly enabled: Eval<S, boolean>;
+  /** 0: no command check, 1: undo, 2: redo, 3: the command's `enabled`. */
+  readonly commandCheck: 0 | 1 | 2 | 3;
+  readonly commandEnabled: Eval<S, boolean>;
+  readonly selected: Eval<S, boolean | null>;
+  readonly dynamic: Eval<S, readonly UiNode<S>[]>;
+  readonly children: readonly NodePlan<S>[];
+
+  constructor(node: UiNode<S>, commands: Readonly<Record<string, CommandDecl<S>>>, plans: PlanCache<S>) {
+    this.node = node;
+    this.id = node.id;
+    this.type = node.type;
+    this.rect = node.rect;
+    this.visible = node.visible;
+    this.transparent = node.transparent;
+    this.listed = node.listed;
+    this.expandable = node.expandable;
+    const name = node.name;
+    this.staticName = typeof name === 'string' ? name : '';
+    this.name = typeof name === 'string' ? null : name;
+    const own = node.enabled;
+    this.staticEnabled = typeof own === 'function' ? true : own !== false;
+    this.enabled = typeof own === 'function' ? own : null;
+    let check: 0 | 1 | 2 | 3 = 0;
+    let commandEnabled: Eval<S, boolean> = null;
+    const ref: CommandRef | undefined = node.command;
+    if (ref !== undefined) {
+      const id = typeof ref === 'string' ? ref : ref.command;
+      if (id === 'undo') check = 1;
+      else if (id === 'redo') check = 2;
+      else {
+        const decl = commands[id];
+        if (decl?.enabled !== undefined) {
+          check = 3;
+          commandEnabled = decl.enabled;
+        }
+      }
+    }
+    this.commandCheck = check;
+    this.commandEnabled = commandEnabled;
+    this.selected = node.selected;
+    this.dynamic = node.dynamic;
+    this.children = node.children.map((child) => planOf(child, commands, plans));
+  }
+}
+
+type PlanCache<S> = WeakMap<UiNode<S>, NodePlan<S>>;
+
+/** Plans per command table (an app's), then per node; compiled nodes are shared by every env of the app. */
+const planCaches = new WeakMap<object, PlanCache<unknown>>();
+
+function planOf<S>(
+  node: UiNode<S>,
+  commands: Readonly<Record<string, CommandDecl<S>>>,
+  plans: PlanCache<S>,
+): NodePlan<S> {
+  const hit = plans.get(node);
+  if (hit !== undefined) return hit;
+  const plan = new NodePlan(node, commands, plans);
+  plans.set(node, plan);
+  return plan;
+}
+
+function plansFor<S>(commands: Readonly<Record<string, CommandDecl<S>>>): PlanCache<S> {
+  let plans = planCaches.get(commands) as PlanCache<S> | undefined;
+  if (plans === undefined) {
+    plans = new WeakMap();
+    planCaches.set(commands, plans as PlanCache<unknown>);
+  }
+  return plans;
+}
+
+/** One build's inputs and outputs, passed down the walk instead of closed over. */
+class Walk<S> {
+  readonly state: S;
+  readonly uiView: UiView;
+  readonly commands: Readonly<Record<string, CommandDecl<S>>>;
+  readonly plans: PlanCache<S>;
+  readonly cache: ObservedCache;
+  readonly entries: ViewEntry<S>[] = [];
+  readonly listed: ViewEntry<S>[] = [];
+  readonly byId = new Map<string, ViewEntry<S>>();
+  readonly controls: ObservedControl[] = [];
+
+  constructor(source: ViewSource<S>, cache: ObservedCache) {
+    this.state = source.state;
+    this.uiView = source.uiView;
+    this.commands = source.commands;
+    this.plans = plansFor(source.commands);
+    this.cache = cache;
+  }
+}
+
+function visit<S>(walk: Walk<S>, plan: NodePlan<S>, parentIndex: number, parentEnabled: boolean): void {
+  const state = walk.state;
+  const uiView = walk.uiView;
+  if (plan.visible !== null && !plan.visible(state, uiView)) return;
+  let index = parentIndex;
+  let enabled = parentEnabled;
+  if (!plan.transparent) {
+    const text = plan.name === null ? plan.staticName : plan.name(state, uiView);
+    // Evaluated in this order (own, then the command's) and short-circuited as before: the functions are the app's.
+    if (enabled) enabled = plan.enabled === null ? plan.staticEnabled : plan.enabled(state, uiView);
+    if (enabled) {
+      const check = plan.commandCheck;
+      if (check === 1) enabled = uiView.canUndo;
+      else if (check === 2) enabled = uiView.canRedo;
+      else if (check === 3) enabled = plan.commandEnabled!(state, uiView);
+    }
+    const selected = plan.selected === null ? null : plan.selected(state, uiView);
+    const expanded = plan.expandable ? uiView.isOpen(plan.id) : null;
+    const listed = walk.listed;
+    const label = plan.listed ? String(listed.length + 1) : '';
+    const entry: ViewEntry<S> = {
+      node: plan.node,
+      label,
+      text,
+      type: plan.type,
+      enabled,
+      selected,
+      expanded,
+      rect: plan.rect,
+      parent: parentIndex,
+    };
+    index = walk.entries.length;
+    walk.entries.push(entry);
+    walk.byId.set(plan.id, entry);
+    if (label !== '') {
+      listed.push(entry);
+      walk.controls.push(observed(walk.cache, entry));
+    }
+  }
+  const children = plan.children;
+  for (let i = 0; i < children.length; i++) visit(walk, children[i]!, index, enabled);
+  if (plan.dynamic !== null) {
+    const extra = plan.dynamic(state, uiView);
+    for (let i = 0; i < extra.length; i++)
+      visit(walk, planOf(extra[i]!, walk.commands, walk.plans), index, enabled);
+  }
+}
+
 export function buildView<S>(source: ViewSource<S>, cache: ObservedCache): View<S> {
-  const { compiled, state, ui, uiView, commands } = source;
-  const entries: ViewEntry<S>[] = [];
-  const listed: ViewEntry<S>[] = [];
-  const byId = new Map<string, ViewEntry<S>>();
-  const controls: ObservedControl[] = [];
-
-  const commandEnabled = (ref: CommandRef | undefined): boolean => {
-    if (ref === undefined) return true;
-    const id = typeof ref === 'string' ? ref : ref.command;
-    if (id === 'undo') return uiView.canUndo;
-    if (id === 'redo') return uiView.canRedo;
-    const decl = commands[id];
-    return decl?.enabled === undefined || decl.enabled(state, uiView);
-  };
-
-  const visit = (node: UiNode<S>, parentIndex: number, parentEnabled: boolean): void => {
-    if (node.visible !== null && !node.visible(state, uiView)) return;
-    let index = parentIndex;
-    let enabled = parentEnabled;
-    if (!node.transparent) {
-      const name = node.name;
-      const text = typeof name === 'string' ? name : name(state, uiView);
-      const own = node.enabled;
-      enabled =
-        parentEnabled &&
-        (own === null || (typeof own === 'boolean' ? own : own(state, uiView))) &&
-        commandEnabled(node.command);
-      const selected = node.selected === null ? null : node.selected(state, uiView);
-      const expanded = node.expandable ? uiView.isOpen(node.id) : null;
-      let label = '';
-      if (node.listed) {
-        label = String(listed.length + 1);
-      }
-      const entry: ViewEntry<S> = {
-        node,
-        label,
-        text,
-        type: node.type,
-        enabled,
-        selected,
-        expanded,
-        rect: node.rect,
-        parent: parentIndex,
-      };
-      index = entries.length;
-      entries.push(entry);
-      byId.set(node.id, entry);
-      if (label !== '') {
-        listed.push(entry);
-        controls.push(observed(cache, entry));
-      }
-    }
-    const children = node.children;
-    for (let i = 0; i < children.length; i++) visit(children[i]!, index, enabled);
-    if (node.dynamic !== null) {
-      const extra = node.dynamic(state, uiView);
-      for (let i = 0; i < extra.length; i++) visit(extra[i]!, index, enabled);
-    }
-  };
+  const { compiled, state, ui, uiView } = source;
+  const walk = new Walk(source, cache);
+  const entries = walk.entries;
 
   // Open dialogs are owned windows: UIA lists them before the main window's content, topmost first.
   const rootIndex = entries.length;
@@ -132,17 +237,24 @@ export function buildView<S>(source: ViewSource<S>, cache: ObservedCache): View<
     rect: root.rect,
     parent: -1,
   });
-  byId.set(root.id, entries[rootIndex]!);
+  walk.byId.set(root.id, entries[rootIndex]!);
   for (let i = ui.dialogs.length - 1; i >= 0; i--) {
     const instance = ui.dialogs[i]!;
     const dialogNode = instance.id === '#message' ? compiled.messageBox : compiled.dialogs.get(instance.id);
-    if (dialogNode) visit(dialogNode, rootIndex, true);
+    if (dialogNode) visit(walk, planOf(dialogNode, walk.commands, walk.plans), rootIndex, true);
   }
   const main = compiled.mainChildren;
-  for (let i = 0; i < main.length; i++) visit(main[i]!, rootIndex, true);
+  for (let i = 0; i < main.length; i++)
+    visit(walk, planOf(main[i]!, walk.commands, walk.plans), rootIndex, true);
 
   const top = ui.dialogs[ui.dialogs.length - 1];
-  return { entries, listed, byId, controls, activeScope: top ? top.id : MAIN_SCOPE };
+  return {
+    entries,
+    listed: walk.listed,
+    byId: walk.byId,
+    controls: walk.controls,
+    activeScope: top ? top.id : MAIN_SCOPE,
+  };
 }
 
 function observed<S>(cache: ObservedCache, entry: ViewEntry<S>): ObservedControl {

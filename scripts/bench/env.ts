@@ -62,11 +62,23 @@ function action(fn: string, label = '', text = '', args: Record<string, unknown>
   };
 }
 
+const apiLists = new WeakMap<object, [string, NonNullable<OfficeApp<unknown>['apis']>[string]][]>();
+
+/** The app's APIs as entries, listed once per app (the policy's own cost counts in the CPU figure). */
+function apiEntries<S>(app: OfficeApp<S>): [string, NonNullable<OfficeApp<S>['apis']>[string]][] {
+  let list = apiLists.get(app);
+  if (list === undefined) {
+    list = Object.entries(app.apis ?? {}) as [string, NonNullable<OfficeApp<unknown>['apis']>[string]][];
+    apiLists.set(app, list);
+  }
+  return list as [string, NonNullable<OfficeApp<S>['apis']>[string]][];
+}
+
 /** One valid action for what is on screen now. */
 export function randomValidAction<S>(env: OfficeEnv<S>, app: OfficeApp<S>, rand: () => number): OfficeAction {
   const pick = <T>(xs: readonly T[]): T => xs[Math.floor(rand() * xs.length)]!;
   const view = env.view();
-  const apis = Object.entries(app.apis ?? {});
+  const apis = apiEntries(app);
   if (view.activeScope === 'main' && apis.length > 0 && rand() < 0.1) {
     const [name, api] = pick(apis);
     const args = api.sample?.(env.npRandom, env.state);
