@@ -6,6 +6,7 @@ import { Command, CommanderError } from 'commander';
 import { registerDemoCommand } from './commands/demo.ts';
 import { registerEnvsCommand } from './commands/envs.ts';
 import { registerExploreCommand } from './commands/explore.ts';
+import { registerHarvestCommand } from './commands/harvest.ts';
 import { registerTasksCommand } from './commands/tasks.ts';
 
 export function buildProgram(): Command {
@@ -18,6 +19,7 @@ export function buildProgram(): Command {
   registerDemoCommand(program);
   registerEnvsCommand(program);
   registerExploreCommand(program);
+  registerHarvestCommand(program);
   registerTasksCommand(program);
   return program;
 }
