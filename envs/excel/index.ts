@@ -118,3 +118,8 @@ export {
   type PasteMode,
 } from './model/clipboard.ts';
 export { workbookCanvas, type CanvasCell, type CanvasOptions } from './model/canvas.ts';
+
+// The Excel app on the Office kernel, and its env `Excel-v0`.
+export { excelApp } from './app/excel-app.ts';
+export { createExcelState, type ExcelState, type CellEntry, type ExcelFile } from './app/state.ts';
+export { EXCEL_ENV_ID, makeExcelEnv, registerExcel } from './app/register.ts';

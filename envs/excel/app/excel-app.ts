@@ -1,0 +1,56 @@
+/**
+ * The Excel app on the Office kernel: the workbook with its selection and cell entry as state, the ribbon,
+ * the worksheet area (Name Box, Formula Bar, cells, sheet tabs), the keyboard and UFO's Excel APIs.
+ * `excelApp` is what `OfficeEnv` runs as `Excel-v0`.
+ */
+import { button, menu, menuItem, type OfficeApp, type UiDecl } from '../../office/index.ts';
+import { workbookCanvas } from '../model/canvas.ts';
+import { excelApis } from './apis.ts';
+import { excelCommands } from './commands.ts';
+import { excelDocument } from './grid.ts';
+import { excelKeys, excelShortcuts } from './keyboard.ts';
+import { excelRibbon, statusItems } from './ribbon.ts';
+import { activeCell, createExcelState, selectedRanges, visibleWindow, type ExcelState } from './state.ts';
+
+type S = ExcelState;
+
+const contextMenu = menu<S>({
+  name: 'Context Menu',
+  items: [
+    menuItem({ name: 'Cut', command: 'cut' }),
+    menuItem({ name: 'Copy', command: 'copy' }),
+    menuItem({ name: 'Paste', command: 'paste' }),
+    menuItem({ name: 'Insert', command: 'insertRows' }),
+    menuItem({ name: 'Delete', command: 'deleteRows' }),
+    menuItem({ name: 'Clear Contents', command: 'clearContents' }),
+  ],
+});
+
+const ui: UiDecl<S> = {
+  windowTitle: (s) => `${s.file.name} - Excel`,
+  messageBoxTitle: 'Microsoft Excel',
+  titleBar: {
+    quickAccess: [button({ name: 'Undo', command: 'undo' }), button({ name: 'Redo', command: 'redo' })],
+  },
+  ribbon: excelRibbon,
+  document: { ...excelDocument, contextMenu },
+  statusBar: { name: 'Status Bar', items: statusItems },
+};
+
+export const excelApp: OfficeApp<S> = {
+  name: 'excel',
+  ui,
+  commands: excelCommands,
+  apis: excelApis,
+  shortcuts: excelShortcuts,
+  keys: excelKeys,
+  contextMenu,
+  createState: (template) => createExcelState(template),
+  canvas: (s) => ({
+    ...workbookCanvas(s.wb),
+    selection: { sheet: s.wb.activeSheet, active: activeCell(s).addr, ranges: [...selectedRanges(s)] },
+    entry: s.entry === null ? null : { ...s.entry },
+    visible: visibleWindow(s),
+    file: { name: s.file.name, saved: s.file.saved === null ? null : { ...s.file.saved } },
+  }),
+};

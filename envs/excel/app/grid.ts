@@ -1,0 +1,148 @@
+/**
+ * The worksheet area: the Name Box and Formula Bar above the grid, the visible window of cells as DataItems
+ * named by address (as Excel's UI Automation names them), and the sheet tabs below. Only the visible window is
+ * listed (A1:T40 at the top left), so the observation stays the size a screen shows.
+ */
+import { button, comboBox, rect, type ControlDecl, type DocumentDecl } from '../../office/index.ts';
+import { colToLetters, parseRect, rectContains, toA1, type Rect } from '../formula/address.ts';
+import { cellDisplayText, formulaBarText } from '../model/display.ts';
+import type { Selection } from '../model/types.ts';
+import { nameBoxTarget } from './commands.ts';
+import { activeCell, activeSheet, VISIBLE_COLS, VISIBLE_ROWS, type ExcelState } from './state.ts';
+
+type S = ExcelState;
+
+/** Pixel layout of the document area (it starts under the ribbon at y=200). */
+const TOP = 200;
+const BAR_HEIGHT = 26;
+const HEADER_HEIGHT = 20;
+const ROW_HEADER_WIDTH = 40;
+const CELL_WIDTH = 90;
+const CELL_HEIGHT = 18;
+const GRID_TOP = TOP + BAR_HEIGHT + HEADER_HEIGHT;
+const TABS_TOP = GRID_TOP + VISIBLE_ROWS * CELL_HEIGHT + 8;
+
+const selectionRects = new WeakMap<Selection, Rect[]>();
+/** Parsed once per selection object (a new selection is a new object). */
+function rectsOf(sel: Selection): Rect[] {
+  let rects = selectionRects.get(sel);
+  if (rects === undefined) {
+    rects = (sel.ranges.length > 0 ? sel.ranges : [sel.active])
+      .map((r) => parseRect(r))
+      .filter((r): r is Rect => r !== null);
+    selectionRects.set(sel, rects);
+  }
+  return rects;
+}
+
+function isSelected(s: S, row: number, col: number): boolean {
+  return rectsOf(activeSheet(s).selection).some((r) => rectContains(r, row, col));
+}
+
+/** The Name Box shows the active cell; typing a reference there and pressing Enter goes to it. */
+const nameBox = comboBox<S>({
+  name: 'Name Box',
+  editable: true,
+  value: (s) => activeCell(s).addr,
+  items: [],
+  command: 'nameBox',
+  validate: (t, s) => {
+    const target = nameBoxTarget(s, t);
+    return typeof target === 'string' ? target : null;
+  },
+  rect: rect(0, TOP + 2, 200, TOP + BAR_HEIGHT - 2),
+});
+
+/**
+ * The Formula Bar. It is declared as an editable combo box because the kernel commits `set_edit_text` on those
+ * at once (an edit box would wait for Enter): so `set_edit_text` on the "Formula Bar" Edit fills the active
+ * cell, which is what a LAM trained on UFO's Excel runs expects.
+ *
+ * Known gap: keys typed into either box and then {ENTER} are dropped, because the kernel's commitPendingText
+ * looks the box up among statically compiled controls, and document children are compiled per observation.
+ */
+const formulaBar = comboBox<S>({
+  name: 'Formula Bar',
+  editable: true,
+  value: (s) =>
+    s.entry !== null ? s.entry.text : formulaBarText(s.wb, s.wb.activeSheet, activeCell(s).addr),
+  items: [],
+  command: 'formulaBar',
+  rect: rect(260, TOP + 2, 1880, TOP + BAR_HEIGHT - 2),
+});
+
+/** Grid children per window and sheet list: the kernel compiles a children array once per array object. */
+const windows = new Map<string, readonly ControlDecl<S>[]>();
+
+function gridChildren(s: S): readonly ControlDecl<S>[] {
+  const sheets = s.wb.sheets.filter((sh) => sh.hidden !== true).map((sh) => sh.name);
+  const key = `${s.scroll.row},${s.scroll.col}|${sheets.join('\u0000')}`;
+  const hit = windows.get(key);
+  if (hit !== undefined) return hit;
+  const children: ControlDecl<S>[] = [nameBox, formulaBar];
+  for (let i = 0; i < VISIBLE_ROWS; i++) {
+    const row = s.scroll.row + i;
+    for (let j = 0; j < VISIBLE_COLS; j++) {
+      const col = s.scroll.col + j;
+      const addr = toA1(row, col);
+      const left = ROW_HEADER_WIDTH + j * CELL_WIDTH;
+      const top = GRID_TOP + i * CELL_HEIGHT;
+      children.push(
+        button<S>({
+          name: addr,
+          id: `cell:${colToLetters(col)}:${row}`,
+          type: 'DataItem',
+          command: { command: 'selectCell', args: { addr } },
+          toggled: (st) => isSelected(st, row, col),
+          rect: rect(left, top, left + CELL_WIDTH, top + CELL_HEIGHT),
+        }),
+      );
+    }
+  }
+  let left = ROW_HEADER_WIDTH;
+  for (const name of sheets) {
+    const width = 20 + name.length * 8;
+    children.push(
+      button<S>({
+        name,
+        id: `sheet:${name}`,
+        type: 'TabItem',
+        command: { command: 'activateSheet', args: { name } },
+        toggled: (st) => st.wb.activeSheet === name,
+        rect: rect(left, TABS_TOP, left + width, TABS_TOP + 24),
+      }),
+    );
+    left += width;
+  }
+  children.push(
+    button<S>({
+      name: 'New sheet',
+      command: 'newSheet',
+      rect: rect(left + 4, TABS_TOP, left + 28, TABS_TOP + 24),
+    }),
+  );
+  if (windows.size > 256) windows.clear();
+  windows.set(key, children);
+  return children;
+}
+
+export const excelDocument: DocumentDecl<S> = {
+  name: 'Grid',
+  type: 'DataGrid',
+  texts: (s) => {
+    // What a screen reader reads off the visible window: each non-empty cell as "A1: text".
+    const sheet = activeSheet(s);
+    const out: string[] = [];
+    for (let i = 0; i < VISIBLE_ROWS; i++) {
+      for (let j = 0; j < VISIBLE_COLS; j++) {
+        const addr = toA1(s.scroll.row + i, s.scroll.col + j);
+        if (sheet.cells[addr] === undefined) continue;
+        const t = cellDisplayText(sheet, addr);
+        if (t !== '') out.push(`${addr}: ${t}`);
+      }
+    }
+    return out;
+  },
+  children: (s) => gridChildren(s),
+  scrollBar: true,
+};

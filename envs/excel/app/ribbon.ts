@@ -1,0 +1,449 @@
+/**
+ * Excel for Microsoft 365's ribbon: Home, Insert, Page Layout, Formulas, Data, Review and View, with the group
+ * and command names Excel shows through UI Automation. Commands the simulator does not model yet are shown
+ * disabled (never as buttons that silently do nothing).
+ */
+import {
+  button,
+  checkBox,
+  comboBox,
+  dropDown,
+  group,
+  menu,
+  menuItem,
+  splitButton,
+  tab,
+  text,
+  toggle,
+  type ControlDecl,
+  type GroupDecl,
+  type MenuEntryDecl,
+  type RibbonDecl,
+  type TabDecl,
+} from '../../office/index.ts';
+import { NUMBER_FORMAT_PRESETS } from '../formula/number-format.ts';
+import type { CellStyle } from '../model/types.ts';
+import { BORDER_ITEMS, NUMBER_FORMATS, STANDARD_COLORS } from './commands.ts';
+import { activeCell, activeSheet, type ExcelState } from './state.ts';
+
+type S = ExcelState;
+
+export const FONT_NAMES = [
+  'Aptos Narrow',
+  'Aptos Display',
+  'Arial',
+  'Arial Black',
+  'Calibri',
+  'Calibri Light',
+  'Cambria',
+  'Candara',
+  'Comic Sans MS',
+  'Consolas',
+  'Courier New',
+  'Georgia',
+  'Segoe UI',
+  'Tahoma',
+  'Times New Roman',
+  'Trebuchet MS',
+  'Verdana',
+];
+export const FONT_SIZES = [
+  '8',
+  '9',
+  '10',
+  '11',
+  '12',
+  '14',
+  '16',
+  '18',
+  '20',
+  '22',
+  '24',
+  '26',
+  '28',
+  '36',
+  '48',
+  '72',
+];
+
+/** The active cell's own style (no copy: observations read it often). */
+function activeStyle(s: S): CellStyle {
+  return activeSheet(s).cells[activeCell(s).addr]?.style ?? {};
+}
+
+/** The Number Format box shows the category of the active cell's format. */
+export function numberFormatName(s: S): string {
+  const code = activeStyle(s).numFmt;
+  if (code === undefined || code === 'General') return 'General';
+  for (const [name, preset] of Object.entries(NUMBER_FORMATS)) {
+    if (NUMBER_FORMAT_PRESETS[preset as keyof typeof NUMBER_FORMAT_PRESETS] === code) return name;
+  }
+  return 'Custom';
+}
+
+/** A command not modelled yet: shown, disabled. */
+const off = (name: string, size: 'large' | 'small' | 'icon' = 'small'): ControlDecl<S> =>
+  button({ name, enabled: false, size });
+const offGroup = (name: string, names: readonly string[]): GroupDecl<S> =>
+  group(
+    name,
+    names.map((n) => off(n)),
+  );
+
+function colorMenu(command: string, extra: string): MenuEntryDecl<S>[] {
+  return [
+    menuItem<S>({ name: extra, command: { command, args: { value: extra } } }),
+    ...Object.keys(STANDARD_COLORS).map((name) =>
+      menuItem<S>({ name, command: { command, args: { value: name } } }),
+    ),
+  ];
+}
+
+const alignToggle = (name: string, axis: 'horizontal' | 'vertical', value: string) =>
+  toggle<S>({
+    name,
+    size: 'icon',
+    command: { command: axis === 'horizontal' ? 'alignHorizontal' : 'alignVertical', args: { value } },
+    toggled: (s) => activeStyle(s).alignment?.[axis] === value,
+  });
+
+const sortFilterItems: MenuEntryDecl<S>[] = [
+  menuItem({ name: 'Sort A to Z', command: { command: 'sort', args: { descending: false } } }),
+  menuItem({ name: 'Sort Z to A', command: { command: 'sort', args: { descending: true } } }),
+  menuItem({ name: 'Custom Sort...', enabled: false }),
+  menuItem({ name: 'Filter', command: 'filter' }),
+  menuItem({ name: 'Clear', enabled: false }),
+  menuItem({ name: 'Reapply', enabled: false }),
+];
+
+const home: TabDecl<S> = tab('Home', [
+  group('Clipboard', [
+    splitButton({
+      name: 'Paste',
+      size: 'large',
+      command: 'paste',
+      menu: menu({ items: [menuItem({ name: 'Paste', id: 'PasteAll', command: 'paste' })] }),
+    }),
+    button({ name: 'Cut', command: 'cut' }),
+    button({ name: 'Copy', command: 'copy' }),
+    off('Format Painter', 'icon'),
+  ]),
+  group('Font', [
+    comboBox({
+      name: 'Font',
+      editable: true,
+      value: (s) => activeStyle(s).font?.name ?? s.wb.defaultFont.name,
+      items: FONT_NAMES,
+      command: 'font',
+    }),
+    comboBox({
+      name: 'Font Size',
+      editable: true,
+      value: (s) => String(activeStyle(s).font?.size ?? s.wb.defaultFont.size),
+      items: FONT_SIZES,
+      command: 'fontSize',
+      validate: (t) => {
+        const n = Number(t);
+        if (!Number.isFinite(n) || t.trim() === '') return 'This is not a valid number.';
+        return n < 1 || n > 409 ? 'The number must be between 1 and 409.' : null;
+      },
+    }),
+    off('Increase Font Size', 'icon'),
+    off('Decrease Font Size', 'icon'),
+    toggle({
+      name: 'Bold',
+      size: 'icon',
+      command: 'bold',
+      toggled: (s) => activeStyle(s).font?.bold === true,
+    }),
+    toggle({
+      name: 'Italic',
+      size: 'icon',
+      command: 'italic',
+      toggled: (s) => activeStyle(s).font?.italic === true,
+    }),
+    toggle({
+      name: 'Underline',
+      size: 'icon',
+      command: 'underline',
+      toggled: (s) => activeStyle(s).font?.underline !== undefined,
+    }),
+    splitButton({
+      name: 'Borders',
+      command: { command: 'borders', args: { value: 'Bottom Border' } },
+      menu: menu({
+        items: Object.keys(BORDER_ITEMS).map((name) =>
+          menuItem<S>({ name, command: { command: 'borders', args: { value: name } } }),
+        ),
+      }),
+    }),
+    splitButton({
+      name: 'Fill Color',
+      command: { command: 'fillColor', args: { value: 'Yellow' } },
+      menu: menu({ items: colorMenu('fillColor', 'No Fill') }),
+    }),
+    splitButton({
+      name: 'Font Color',
+      command: { command: 'fontColor', args: { value: 'Red' } },
+      menu: menu({ items: colorMenu('fontColor', 'Automatic') }),
+    }),
+  ]),
+  group('Alignment', [
+    alignToggle('Top Align', 'vertical', 'top'),
+    alignToggle('Middle Align', 'vertical', 'center'),
+    alignToggle('Bottom Align', 'vertical', 'bottom'),
+    off('Orientation', 'icon'),
+    alignToggle('Align Left', 'horizontal', 'left'),
+    alignToggle('Center', 'horizontal', 'center'),
+    alignToggle('Align Right', 'horizontal', 'right'),
+    off('Decrease Indent', 'icon'),
+    off('Increase Indent', 'icon'),
+    toggle({
+      name: 'Wrap Text',
+      command: 'wrapText',
+      toggled: (s) => activeStyle(s).alignment?.wrapText === true,
+    }),
+    splitButton({
+      name: 'Merge & Center',
+      command: { command: 'mergeCenter', args: { mode: 'center' } },
+      menu: menu({
+        items: [
+          menuItem({
+            name: 'Merge & Center',
+            id: 'MergeCenterItem',
+            command: { command: 'mergeCenter', args: { mode: 'center' } },
+          }),
+          menuItem({ name: 'Merge Across', command: { command: 'mergeCenter', args: { mode: 'across' } } }),
+          menuItem({ name: 'Merge Cells', command: { command: 'mergeCenter', args: { mode: 'merge' } } }),
+          menuItem({ name: 'Unmerge Cells', command: { command: 'mergeCenter', args: { mode: 'unmerge' } } }),
+        ],
+      }),
+    }),
+  ]),
+  group('Number', [
+    comboBox({
+      name: 'Number Format',
+      value: numberFormatName,
+      items: Object.keys(NUMBER_FORMATS),
+      command: 'numberFormat',
+    }),
+    button({
+      name: 'Accounting Number Format',
+      size: 'icon',
+      command: { command: 'numberFormat', args: { value: 'Accounting' } },
+    }),
+    button({
+      name: 'Percent Style',
+      size: 'icon',
+      command: { command: 'numberFormat', args: { value: 'Percentage' } },
+    }),
+    off('Comma Style', 'icon'),
+    button({ name: 'Increase Decimal', size: 'icon', command: 'increaseDecimal' }),
+    button({ name: 'Decrease Decimal', size: 'icon', command: 'decreaseDecimal' }),
+  ]),
+  group('Styles', [off('Conditional Formatting'), off('Format as Table'), off('Cell Styles')]),
+  group('Cells', [
+    splitButton({
+      name: 'Insert',
+      command: 'insertRows',
+      menu: menu({
+        items: [
+          menuItem({ name: 'Insert Cells...', enabled: false }),
+          menuItem({ name: 'Insert Sheet Rows', command: 'insertRows' }),
+          menuItem({ name: 'Insert Sheet Columns', command: 'insertColumns' }),
+          menuItem({ name: 'Insert Sheet', enabled: false }),
+        ],
+      }),
+    }),
+    splitButton({
+      name: 'Delete',
+      command: 'deleteRows',
+      menu: menu({
+        items: [
+          menuItem({ name: 'Delete Cells...', enabled: false }),
+          menuItem({ name: 'Delete Sheet Rows', command: 'deleteRows' }),
+          menuItem({ name: 'Delete Sheet Columns', command: 'deleteColumns' }),
+          menuItem({ name: 'Delete Sheet', enabled: false }),
+        ],
+      }),
+    }),
+    off('Format'),
+  ]),
+  group('Editing', [
+    splitButton({
+      name: 'AutoSum',
+      command: 'autoSum',
+      menu: menu({
+        items: [
+          menuItem({ name: 'Sum', command: 'autoSum' }),
+          menuItem({ name: 'Average', enabled: false }),
+          menuItem({ name: 'Count Numbers', enabled: false }),
+          menuItem({ name: 'Max', enabled: false }),
+          menuItem({ name: 'Min', enabled: false }),
+        ],
+      }),
+    }),
+    off('Fill'),
+    dropDown({
+      name: 'Clear',
+      menu: menu({ items: [menuItem({ name: 'Clear Contents', command: 'clearContents' })] }),
+    }),
+    dropDown({ name: 'Sort & Filter', menu: menu({ items: sortFilterItems }) }),
+    off('Find & Select'),
+  ]),
+]);
+
+const insert = tab('Insert', [
+  offGroup('Tables', ['PivotTable', 'Recommended PivotTables', 'Table']),
+  offGroup('Illustrations', ['Pictures', 'Shapes', 'Icons', 'SmartArt']),
+  offGroup('Charts', [
+    'Recommended Charts',
+    'Insert Column or Bar Chart',
+    'Insert Line or Area Chart',
+    'Insert Pie or Doughnut Chart',
+  ]),
+  offGroup('Sparklines', ['Line', 'Column', 'Win/Loss']),
+  offGroup('Filters', ['Slicer', 'Timeline']),
+  offGroup('Links', ['Link']),
+  offGroup('Text', ['Text Box', 'Header & Footer']),
+  offGroup('Symbols', ['Equation', 'Symbol']),
+]);
+
+const pageLayout = tab('Page Layout', [
+  offGroup('Themes', ['Themes', 'Colors', 'Fonts', 'Effects']),
+  offGroup('Page Setup', [
+    'Margins',
+    'Orientation',
+    'Size',
+    'Print Area',
+    'Breaks',
+    'Background',
+    'Print Titles',
+  ]),
+  offGroup('Scale to Fit', ['Width', 'Height', 'Scale']),
+  group('Sheet Options', [
+    checkBox<S>({
+      name: 'View Gridlines',
+      checked: (s) => activeSheet(s).showGridLines !== false,
+      command: 'toggleGridlines',
+    }),
+  ]),
+  offGroup('Arrange', ['Bring Forward', 'Send Backward', 'Selection Pane', 'Align', 'Group', 'Rotate']),
+]);
+
+const formulas = tab('Formulas', [
+  group('Function Library', [
+    off('Insert Function', 'large'),
+    splitButton({
+      name: 'AutoSum',
+      command: 'autoSum',
+      menu: menu({ items: [menuItem({ name: 'Sum', command: 'autoSum' })] }),
+    }),
+    ...[
+      'Recently Used',
+      'Financial',
+      'Logical',
+      'Text',
+      'Date & Time',
+      'Lookup & Reference',
+      'Math & Trig',
+      'More Functions',
+    ].map((n) => off(n)),
+  ]),
+  offGroup('Defined Names', ['Name Manager', 'Define Name', 'Use in Formula', 'Create from Selection']),
+  offGroup('Formula Auditing', [
+    'Trace Precedents',
+    'Trace Dependents',
+    'Remove Arrows',
+    'Show Formulas',
+    'Error Checking',
+    'Evaluate Formula',
+    'Watch Window',
+  ]),
+  offGroup('Calculation', ['Calculation Options', 'Calculate Now', 'Calculate Sheet']),
+]);
+
+const data = tab('Data', [
+  offGroup('Get & Transform Data', ['Get Data', 'From Text/CSV', 'From Web', 'From Table/Range']),
+  offGroup('Queries & Connections', ['Refresh All', 'Queries & Connections']),
+  group('Sort & Filter', [
+    button({ name: 'Sort A to Z', size: 'icon', command: { command: 'sort', args: { descending: false } } }),
+    button({ name: 'Sort Z to A', size: 'icon', command: { command: 'sort', args: { descending: true } } }),
+    off('Sort', 'large'),
+    toggle<S>({
+      name: 'Filter',
+      size: 'large',
+      command: 'filter',
+      toggled: (s) => activeSheet(s).autoFilter !== null,
+    }),
+    off('Clear'),
+    off('Reapply'),
+    off('Advanced'),
+  ]),
+  offGroup('Data Tools', [
+    'Text to Columns',
+    'Flash Fill',
+    'Remove Duplicates',
+    'Data Validation',
+    'Consolidate',
+    'Relationships',
+  ]),
+  offGroup('Forecast', ['What-If Analysis', 'Forecast Sheet']),
+  offGroup('Outline', ['Group', 'Ungroup', 'Subtotal']),
+]);
+
+const review = tab('Review', [
+  offGroup('Proofing', ['Spelling', 'Thesaurus', 'Workbook Statistics']),
+  offGroup('Accessibility', ['Check Accessibility']),
+  offGroup('Language', ['Translate']),
+  offGroup('Comments', ['New Comment', 'Delete', 'Previous Comment', 'Next Comment', 'Show Comments']),
+  offGroup('Protect', ['Protect Sheet', 'Protect Workbook', 'Allow Edit Ranges']),
+]);
+
+const view = tab('View', [
+  offGroup('Workbook Views', ['Normal', 'Page Break Preview', 'Page Layout', 'Custom Views']),
+  group('Show', [
+    checkBox<S>({
+      name: 'Gridlines',
+      checked: (s) => activeSheet(s).showGridLines !== false,
+      command: 'toggleGridlines',
+    }),
+  ]),
+  offGroup('Zoom', ['Zoom', '100%', 'Zoom to Selection']),
+  group('Window', [
+    off('New Window'),
+    off('Arrange All'),
+    dropDown({
+      name: 'Freeze Panes',
+      menu: menu({
+        items: [
+          menuItem<S>({
+            name: (s) => (activeSheet(s).freeze ? 'Unfreeze Panes' : 'Freeze Panes'),
+            id: 'FreezePanesItem',
+            command: 'freezePanes',
+          }),
+          menuItem({ name: 'Freeze Top Row', command: 'freezeTopRow' }),
+          menuItem({ name: 'Freeze First Column', command: 'freezeFirstColumn' }),
+        ],
+      }),
+    }),
+    off('Split'),
+    off('Hide'),
+    off('Unhide'),
+    off('Switch Windows'),
+  ]),
+  offGroup('Macros', ['Macros']),
+]);
+
+export const excelRibbon: RibbonDecl<S> = {
+  tabs: [home, insert, pageLayout, formulas, data, review, view],
+  initialTab: 'Home',
+};
+
+/** The status bar: the cell mode (Ready / Enter / Edit) and, for a selection of numbers, their sum. */
+export const statusItems: readonly ControlDecl<S>[] = [
+  text({
+    name: (s) => (s.entry === null ? 'Ready' : s.entry.mode === 'edit' ? 'Edit' : 'Enter'),
+    id: 'CellMode',
+  }),
+];

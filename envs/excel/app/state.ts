@@ -1,0 +1,99 @@
+/**
+ * The Excel app's state: the workbook (its sheets keep their own selection, as Excel does), the cell being
+ * typed into (Enter or Edit mode), the clipboard, which rows and columns the grid shows, and the file.
+ */
+import { colToLetters, parseRect, rectToA1, toA1, type Rect } from '../formula/address.ts';
+import { ExcelError } from '../model/errors.ts';
+import type { Sheet, Workbook } from '../model/types.ts';
+import { createEmptyWorkbook, getSheet } from '../model/workbook.ts';
+import type { Clip } from '../model/clipboard.ts';
+
+/** Rows and columns of the grid window the observation lists (A1:T40 when scrolled to the top left). */
+export const VISIBLE_ROWS = 40;
+export const VISIBLE_COLS = 20;
+
+/** Excel's cell-entry modes: Enter (typing replaced the cell; arrows confirm) and Edit (F2; arrows stay). */
+export interface CellEntry {
+  text: string;
+  mode: 'enter' | 'edit';
+}
+
+export interface ExcelFile {
+  name: string;
+  /** The latest Save As, recorded (the simulator does not write files from commands). */
+  saved: { path: string; format: 'xlsx' | 'csv' } | null;
+}
+
+export interface ExcelState {
+  wb: Workbook;
+  entry: CellEntry | null;
+  clip: Clip | null;
+  /** Top-left cell of the visible grid window. */
+  scroll: { row: number; col: number };
+  file: ExcelFile;
+}
+
+/** A workbook given as a template, or a new blank one ("Book1", one sheet). */
+export function createExcelState(template: unknown): ExcelState {
+  let wb: Workbook;
+  if (template === undefined || template === null || template === '' || template === 'blank') {
+    wb = createEmptyWorkbook();
+  } else if (isWorkbook(template)) {
+    wb = structuredClone(template);
+  } else {
+    throw new TypeError(
+      `Excel template must be a workbook object ({sheets, activeSheet, ...}) or undefined for a blank workbook, got ${JSON.stringify(template)?.slice(0, 80)}`,
+    );
+  }
+  return { wb, entry: null, clip: null, scroll: { row: 1, col: 1 }, file: { name: 'Book1', saved: null } };
+}
+
+function isWorkbook(v: unknown): v is Workbook {
+  if (typeof v !== 'object' || v === null) return false;
+  const o = v as Partial<Workbook>;
+  return Array.isArray(o.sheets) && o.sheets.length > 0 && typeof o.activeSheet === 'string';
+}
+
+export function activeSheet(s: ExcelState): Sheet {
+  return getSheet(s.wb, s.wb.activeSheet);
+}
+
+/** The selected ranges of the active sheet ("B2:D5"); a single cell is "B2". */
+export function selectedRanges(s: ExcelState): string[] {
+  const sel = activeSheet(s).selection;
+  return sel.ranges.length > 0 ? sel.ranges : [sel.active];
+}
+
+export function selectionRect(s: ExcelState): Rect {
+  const ranges = selectedRanges(s);
+  const r = parseRect(ranges[ranges.length - 1]!);
+  if (r === null) throw new ExcelError('BAD_ARGUMENT', `bad selection '${ranges.join(',')}'`);
+  return r;
+}
+
+export function activeCell(s: ExcelState): { row: number; col: number; addr: string } {
+  const r = parseRect(activeSheet(s).selection.active)!;
+  return { row: r.r1, col: r.c1, addr: toA1(r.r1, r.c1) };
+}
+
+/** Selects `range` with `active` as its active cell, and scrolls it into view. */
+export function select(s: ExcelState, range: Rect, active: { row: number; col: number }): void {
+  const sheet = activeSheet(s);
+  const a = toA1(active.row, active.col);
+  const single = range.r1 === range.r2 && range.c1 === range.c2;
+  sheet.selection = { active: a, ranges: [single ? a : rectToA1(range)] };
+  scrollIntoView(s, active.row, active.col);
+}
+
+export function scrollIntoView(s: ExcelState, row: number, col: number): void {
+  const sc = s.scroll;
+  if (row < sc.row) sc.row = row;
+  else if (row >= sc.row + VISIBLE_ROWS) sc.row = row - VISIBLE_ROWS + 1;
+  if (col < sc.col) sc.col = col;
+  else if (col >= sc.col + VISIBLE_COLS) sc.col = col - VISIBLE_COLS + 1;
+}
+
+export function visibleWindow(s: ExcelState): string {
+  const { row, col } = s.scroll;
+  return `${colToLetters(col)}${row}:${colToLetters(col + VISIBLE_COLS - 1)}${row + VISIBLE_ROWS - 1}`;
+}
