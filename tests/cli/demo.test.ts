@@ -1,24 +1,6 @@
-import { execFile } from 'node:child_process';
-import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
+import { lamgym } from './run-cli.ts';
 import { type EpisodeStatistics, make, RecordEpisodeStatistics } from 'gymnasium-ts';
-
-const root = fileURLToPath(new URL('../..', import.meta.url));
-
-interface Run {
-  code: number;
-  stdout: string;
-  stderr: string;
-}
-
-function lamgym(...args: string[]): Promise<Run> {
-  return new Promise((resolve) => {
-    execFile('node', ['scripts/bin/lamgym.js', ...args], { cwd: root }, (error, stdout, stderr) => {
-      const code = error === null ? 0 : typeof error.code === 'number' ? error.code : -1;
-      resolve({ code, stdout, stderr });
-    });
-  });
-}
 
 /** The demo's procedure done by hand through the library: the CLI must print these numbers. */
 function expectedEpisodes(episodes: number, seed: number): EpisodeStatistics[] {

@@ -1,23 +1,9 @@
-import { execFile } from 'node:child_process';
 import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
+import { lamgym } from './run-cli.ts';
 import { parsePolicySpec, parseRewardSpec } from '../../scripts/cli/commands/explore.ts';
-
-const root = fileURLToPath(new URL('../..', import.meta.url));
-function lamgym(...args: string[]): Promise<{ code: number; stdout: string; stderr: string }> {
-  return new Promise((resolve) => {
-    execFile('node', ['scripts/bin/lamgym.js', ...args], { cwd: root }, (error, stdout, stderr) => {
-      resolve({
-        code: error === null ? 0 : typeof error.code === 'number' ? error.code : -1,
-        stdout,
-        stderr,
-      });
-    });
-  });
-}
 
 describe('lamgym explore', () => {
   it('runs a suite, prints the summary table, and resumes from the run directory alone', async () => {

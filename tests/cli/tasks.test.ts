@@ -1,26 +1,8 @@
-import { execFile } from 'node:child_process';
 import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
-
-const root = fileURLToPath(new URL('../..', import.meta.url));
-
-interface Run {
-  code: number;
-  stdout: string;
-  stderr: string;
-}
-
-function lamgym(...args: string[]): Promise<Run> {
-  return new Promise((resolve) => {
-    execFile('node', ['scripts/bin/lamgym.js', ...args], { cwd: root }, (error, stdout, stderr) => {
-      const code = error === null ? 0 : typeof error.code === 'number' ? error.code : -1;
-      resolve({ code, stdout, stderr });
-    });
-  });
-}
+import { lamgym } from './run-cli.ts';
 
 describe('lamgym tasks validate', () => {
   it('summarises good files and exits 0', async () => {
