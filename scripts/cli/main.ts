@@ -7,6 +7,7 @@ import { registerDemoCommand } from './commands/demo.ts';
 import { registerEnvsCommand } from './commands/envs.ts';
 import { registerExploreCommand } from './commands/explore.ts';
 import { registerHarvestCommand } from './commands/harvest.ts';
+import { registerRunsCommand } from './commands/runs.ts';
 import { registerTasksCommand } from './commands/tasks.ts';
 
 export function buildProgram(): Command {
@@ -20,6 +21,7 @@ export function buildProgram(): Command {
   registerEnvsCommand(program);
   registerExploreCommand(program);
   registerHarvestCommand(program);
+  registerRunsCommand(program);
   registerTasksCommand(program);
   return program;
 }

@@ -45,6 +45,17 @@ describe('lamgym explore', () => {
       episodes: 4,
       resumed_from: 4,
     });
+    const [ls, show, cat] = await Promise.all([
+      lamgym('runs', 'ls', dir),
+      lamgym('runs', 'show', out),
+      lamgym('runs', 'cat', out),
+    ]);
+    expect(ls.stdout).toMatch(/│ run +│ 4 +│ \d+ +│ random +│/);
+    expect(show.stdout).toMatch(/│ t0 +│ word +│ 2 +│/);
+    expect(cat.stdout.match(/^episode /gm)).toHaveLength(4);
+    expect(cat.stdout).toMatch(/request: Make the text bold/);
+    expect(cat.stdout).toMatch(/verdict: (success|failure), reward \d \(any-bold\)/);
+    expect((await lamgym('runs', 'show', dir)).stderr).toMatch(/is not a lamgym run directory/);
   });
 
   it('explains bad options in one line', async () => {
