@@ -4,6 +4,7 @@
  * and exploits; its randomness comes from the context's generator, so a seeded episode is reproducible.
  */
 import type { Generator } from 'gymnasium-ts';
+import type { TaskRecord } from '../envs/tasks/schema.ts';
 
 export interface SamplingSettings {
   /** Softmax temperature; 0 means greedy. */
@@ -20,6 +21,8 @@ export interface PolicyContext extends SamplingSettings {
   seed: number;
   /** 0-based step within the episode. */
   step: number;
+  /** The task being played: the oracle reads its solution; a LAM must not (it sees the observation only). */
+  task?: TaskRecord;
 }
 
 export interface Policy<Obs, Act> {

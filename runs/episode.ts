@@ -70,7 +70,7 @@ async function play<Obs, Act>(
     const t0 = performance.now();
     let action: Act;
     try {
-      action = await policy.act(obs, { ...spec.sampling, rng, seed: spec.seed, step });
+      action = await policy.act(obs, { ...spec.sampling, rng, seed: spec.seed, step, task: spec.task });
     } catch (error) {
       return {
         error: 'policy_error',

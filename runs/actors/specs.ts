@@ -4,6 +4,7 @@
  */
 import { isAbsolute, resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
+import { OraclePolicy } from '../../agents/baselines/oracle.ts';
 import { RandomPolicy } from '../../agents/baselines/random.ts';
 import { HttpPolicy, type HttpPolicyOptions } from '../../agents/http/http-policy.ts';
 import { LamPolicy } from '../../agents/lam/lam-policy.ts';
@@ -11,15 +12,19 @@ import { OnnxScorer } from '../../agents/lam/onnx-scorer.ts';
 import type { Policy } from '../../agents/policy.ts';
 import type { OfficeAction, OfficeObservation } from '../../envs/office/index.ts';
 import type { RewardFn } from '../../rewards/reward-fn.ts';
+import { ruleReward } from '../../rewards/rule.ts';
 
 export type PolicySpec =
   | { kind: 'random'; finishProbability?: number }
+  | { kind: 'oracle' }
   | { kind: 'lam'; model: string; version?: string }
   | ({ kind: 'http' } & HttpPolicyOptions)
   | { kind: 'module'; module: string; export?: string; options?: unknown };
 
 export type RewardSpec =
-  { kind: 'unscored' } | { kind: 'module'; module: string; export?: string; options?: unknown };
+  | { kind: 'rule' }
+  | { kind: 'unscored' }
+  | { kind: 'module'; module: string; export?: string; options?: unknown };
 
 export type OfficePolicy = Policy<OfficeObservation, OfficeAction | string>;
 
@@ -35,6 +40,8 @@ export async function buildPolicy(spec: PolicySpec): Promise<OfficePolicy> {
       return new RandomPolicy(
         spec.finishProbability === undefined ? {} : { finishProbability: spec.finishProbability },
       );
+    case 'oracle':
+      return new OraclePolicy();
     case 'lam':
       return new LamPolicy(await OnnxScorer.fromFile(spec.model, spec.version));
     case 'http': {
@@ -48,6 +55,7 @@ export async function buildPolicy(spec: PolicySpec): Promise<OfficePolicy> {
 
 export async function buildReward(spec: RewardSpec): Promise<RewardFn> {
   if (spec.kind === 'unscored') return UNSCORED;
+  if (spec.kind === 'rule') return ruleReward;
   const reward = (await fromModule(spec.module, spec.export, spec.options, 'reward function')) as RewardFn;
   if (typeof reward?.score !== 'function' || typeof reward.name !== 'string') {
     throw new TypeError(

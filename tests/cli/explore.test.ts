@@ -61,7 +61,7 @@ describe('lamgym explore', () => {
   it('explains bad options in one line', async () => {
     const run = await lamgym('explore', '--tasks', 'tests/fixtures/ufo/bulleted.json', '--policy', 'gpt');
     expect(run.code).toBe(1);
-    expect(run.stderr).toMatch(/^lamgym: error: --policy 'gpt': expected random, lam:MODEL\.onnx/m);
+    expect(run.stderr).toMatch(/^lamgym: error: --policy 'gpt': expected random, oracle, lam:MODEL\.onnx/m);
     expect((await lamgym('explore')).stderr).toMatch(/--tasks FILE is required/);
   });
 

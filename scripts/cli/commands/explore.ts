@@ -30,6 +30,7 @@ interface ExploreOptions {
 /** `random`, `lam:MODEL.onnx`, `http:BASE_URL#MODEL`, `module:PATH[#EXPORT]`. */
 export function parsePolicySpec(text: string): PolicySpec {
   if (text === 'random') return { kind: 'random' };
+  if (text === 'oracle') return { kind: 'oracle' };
   const [kind, rest = ''] = splitOnce(text, ':');
   if (kind === 'lam' && rest !== '') return { kind: 'lam', model: rest };
   if (kind === 'http') {
@@ -43,13 +44,14 @@ export function parsePolicySpec(text: string): PolicySpec {
       : { kind: 'module', module, export: exportName };
   }
   throw new Error(
-    `--policy '${text}': expected random, lam:MODEL.onnx, http:BASE_URL#MODEL or module:PATH[#EXPORT]`,
+    `--policy '${text}': expected random, oracle, lam:MODEL.onnx, http:BASE_URL#MODEL or module:PATH[#EXPORT]`,
   );
 }
 
-/** `unscored` or `module:PATH[#EXPORT]`. */
+/** `rule` (the task families' evaluators), `unscored` or `module:PATH[#EXPORT]`. */
 export function parseRewardSpec(text: string): RewardSpec {
   if (text === 'unscored') return { kind: 'unscored' };
+  if (text === 'rule') return { kind: 'rule' };
   const [kind, rest = ''] = splitOnce(text, ':');
   if (kind === 'module' && rest !== '') {
     const [module, exportName] = splitOnce(rest, '#', true);
@@ -57,7 +59,7 @@ export function parseRewardSpec(text: string): RewardSpec {
       ? { kind: 'module', module }
       : { kind: 'module', module, export: exportName };
   }
-  throw new Error(`--reward '${text}': expected unscored or module:PATH[#EXPORT]`);
+  throw new Error(`--reward '${text}': expected rule, unscored or module:PATH[#EXPORT]`);
 }
 
 function splitOnce(text: string, separator: string, last = false): [string, string | undefined] {
@@ -79,10 +81,14 @@ export function registerExploreCommand(program: Command): void {
     .option('--app <name>', 'only the tasks of this app (word, excel, powerpoint)')
     .option(
       '--policy <spec>',
-      'random | lam:MODEL.onnx | http:BASE_URL#MODEL | module:PATH[#EXPORT]',
+      'random | oracle | lam:MODEL.onnx | http:BASE_URL#MODEL | module:PATH[#EXPORT]',
       'random',
     )
-    .option('--reward <spec>', 'unscored | module:PATH[#EXPORT] (a RewardFn)', 'unscored')
+    .option(
+      '--reward <spec>',
+      'rule (task evaluators) | unscored | module:PATH[#EXPORT] (a RewardFn)',
+      'rule',
+    )
     .option('--actors <n>', 'actor threads', parsePositiveInt, 2)
     .option('--attempts <n>', 'attempts per task', parsePositiveInt, 1)
     .option('--temperature <t>', 'sampling temperature (0: greedy)', parseTemperature, 1)
