@@ -28,6 +28,11 @@ export interface TaskFamily<P extends Record<string, unknown>> {
   id: string;
   app: OfficeAppName;
   difficulty: 'easy' | 'medium' | 'hard';
+  /**
+   * Infeasible by design (the app cannot do what is asked): the evaluator must succeed only when the agent
+   * answers FAIL, and the oracle is a single FAIL step.
+   */
+  infeasible?: boolean;
   sample(rng: Generator): P;
   /** Request phrasings, from precise to the loose wording of help pages. */
   phrasings: readonly ((p: P) => string)[];
@@ -64,7 +69,10 @@ export function instantiate<P extends Record<string, unknown>>(
     params,
     seed,
     template: family.template(params),
-    evaluator: { name: family.id, params },
+    evaluator:
+      family.infeasible === true
+        ? { name: family.id, params, infeasible: true }
+        : { name: family.id, params },
     oracle: family.oracle(params),
     difficulty: family.difficulty,
   };
