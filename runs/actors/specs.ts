@@ -6,6 +6,7 @@ import { isAbsolute, resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { OraclePolicy } from '../../agents/baselines/oracle.ts';
 import { RandomPolicy } from '../../agents/baselines/random.ts';
+import { TeacherPolicy } from '../../agents/baselines/teacher.ts';
 import { HttpPolicy, type HttpPolicyOptions } from '../../agents/http/http-policy.ts';
 import { LamPolicy } from '../../agents/lam/lam-policy.ts';
 import { OnnxScorer } from '../../agents/lam/onnx-scorer.ts';
@@ -17,6 +18,7 @@ import { ruleReward } from '../../rewards/rule.ts';
 export type PolicySpec =
   | { kind: 'random'; finishProbability?: number }
   | { kind: 'oracle' }
+  | { kind: 'teacher' }
   | { kind: 'lam'; model: string; version?: string }
   | ({ kind: 'http' } & HttpPolicyOptions)
   | { kind: 'module'; module: string; export?: string; options?: unknown };
@@ -42,6 +44,8 @@ export async function buildPolicy(spec: PolicySpec): Promise<OfficePolicy> {
       );
     case 'oracle':
       return new OraclePolicy();
+    case 'teacher':
+      return new TeacherPolicy();
     case 'lam':
       return new LamPolicy(await OnnxScorer.fromFile(spec.model, spec.version));
     case 'http': {

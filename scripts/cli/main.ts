@@ -5,6 +5,7 @@
 import { Command, CommanderError } from 'commander';
 import { registerDemoCommand } from './commands/demo.ts';
 import { registerEnvsCommand } from './commands/envs.ts';
+import { registerEvalCommand } from './commands/eval.ts';
 import { registerExploreCommand } from './commands/explore.ts';
 import { registerHarvestCommand } from './commands/harvest.ts';
 import { registerRunsCommand } from './commands/runs.ts';
@@ -19,6 +20,7 @@ export function buildProgram(): Command {
     .exitOverride();
   registerDemoCommand(program);
   registerEnvsCommand(program);
+  registerEvalCommand(program);
   registerExploreCommand(program);
   registerHarvestCommand(program);
   registerRunsCommand(program);

@@ -61,8 +61,12 @@ describe('lamgym explore', () => {
   it('explains bad options in one line', async () => {
     const run = await lamgym('explore', '--tasks', 'tests/fixtures/ufo/bulleted.json', '--policy', 'gpt');
     expect(run.code).toBe(1);
-    expect(run.stderr).toMatch(/^lamgym: error: --policy 'gpt': expected random, oracle, lam:MODEL\.onnx/m);
-    expect((await lamgym('explore')).stderr).toMatch(/--tasks FILE is required/);
+    expect(run.stderr).toMatch(
+      /^lamgym: error: --policy 'gpt': expected random, oracle, teacher, lam:MODEL\.onnx/m,
+    );
+    expect((await lamgym('explore', '--tasks', 'nowhere.jsonl')).stderr).toMatch(
+      /no task file 'nowhere\.jsonl' \(and it is not a shipped suite: expert-train, expert-test, failed\)/,
+    );
   });
 
   it('parses policy and reward specs', () => {

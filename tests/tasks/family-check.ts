@@ -11,7 +11,8 @@ import { OfficeEnv, type OfficeAction, type OfficeObservation } from '../../envs
 import { instantiate, type TaskFamily } from '../../envs/tasks/family.ts';
 import { taskRecordSchema, type TaskRecord } from '../../envs/tasks/schema.ts';
 import type { Trajectory } from '../../envs/tasks/trajectory.ts';
-import { ruleReward } from '../../rewards/rule.ts';
+import { evidenceOf } from '../../envs/tasks/evidence.ts';
+import type { RewardFn } from '../../rewards/reward-fn.ts';
 import { runEpisode } from '../../runs/episode.ts';
 
 type AnyFamily = TaskFamily<Record<string, unknown>>;
@@ -46,18 +47,48 @@ export function scripted(
 
 export const finishAtOnce = scripted([]);
 
-/** One episode of `task` with `policy`, judged by the rule reward. */
+/**
+ * Families under test, by id. Judging through them (not through the shipped registry) keeps one family file's
+ * test independent of every other family file.
+ */
+const underTest = new Map<string, AnyFamily>();
+
+/** Judge tasks of these families with their own evaluators (what `checkFamilies` does for its families). */
+export function judgeWith(families: readonly AnyFamily[]): void {
+  for (const family of families) underTest.set(family.id, family);
+}
+
+/** The rule reward restricted to the families under test, falling back to the shipped registry. */
+export function familyReward(): RewardFn {
+  let shipped: RewardFn | null = null;
+  return {
+    name: 'rule',
+    async score(t) {
+      const ref = t.task.evaluator;
+      const family = ref === undefined ? undefined : underTest.get(ref.name);
+      if (family === undefined) {
+        shipped ??= (await import('../../rewards/rule.ts')).ruleReward;
+        return shipped.score(t);
+      }
+      const verdict = family.evaluate(ref!.params, evidenceOf(t));
+      return { ...verdict, reward: verdict.success ? 1 : 0 };
+    },
+  };
+}
+
+/** One episode of `task` with `policy`, judged by the rule reward (the family's evaluator). */
 export function play(
   policy: Policy<OfficeObservation, OfficeAction>,
   task: TaskRecord,
   seed = 0,
 ): Promise<Trajectory<OfficeObservation, OfficeAction | string>> {
   const env = new OfficeEnv(OFFICE_APPS[task.app]!, {});
-  return runEpisode(env, policy, ruleReward, { runId: 'family-check', task, attempt: 0, seed });
+  return runEpisode(env, policy, familyReward(), { runId: 'family-check', task, attempt: 0, seed });
 }
 
 /** Registers, per family, the oracle-solves / no-op-fails case over `instances` instances of suite seed 0. */
 export function checkFamilies(families: readonly AnyFamily[], instances = 4): void {
+  judgeWith(families);
   for (const family of families) {
     it(`${family.id}: the oracle solves every instance and a no-op fails it`, async () => {
       for (let index = 0; index < instances; index++) {

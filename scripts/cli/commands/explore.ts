@@ -6,13 +6,13 @@ import { basename } from 'node:path';
 import { InvalidArgumentError, type Command } from 'commander';
 import { SingleBar } from 'cli-progress';
 import Table from 'cli-table3';
-import { loadTaskFile } from '../../../envs/tasks/index.ts';
+import { loadTaskFile, resolveTaskSource } from '../../../envs/tasks/index.ts';
 import type { PolicySpec, RewardSpec } from '../../../runs/actors/specs.ts';
 import { type ExploreConfig, type ExploreSummary, explore, readRunConfig } from '../../../runs/explore.ts';
 import { parseNonNegativeInt, parsePositiveInt } from './demo.ts';
 
 interface ExploreOptions {
-  tasks?: string;
+  tasks: string;
   app?: string;
   policy: string;
   reward: string;
@@ -27,10 +27,11 @@ interface ExploreOptions {
   json?: boolean;
 }
 
-/** `random`, `lam:MODEL.onnx`, `http:BASE_URL#MODEL`, `module:PATH[#EXPORT]`. */
+/** `random`, `oracle`, `teacher`, `lam:MODEL.onnx`, `http:BASE_URL#MODEL`, `module:PATH[#EXPORT]`. */
 export function parsePolicySpec(text: string): PolicySpec {
   if (text === 'random') return { kind: 'random' };
   if (text === 'oracle') return { kind: 'oracle' };
+  if (text === 'teacher') return { kind: 'teacher' };
   const [kind, rest = ''] = splitOnce(text, ':');
   if (kind === 'lam' && rest !== '') return { kind: 'lam', model: rest };
   if (kind === 'http') {
@@ -44,7 +45,7 @@ export function parsePolicySpec(text: string): PolicySpec {
       : { kind: 'module', module, export: exportName };
   }
   throw new Error(
-    `--policy '${text}': expected random, oracle, lam:MODEL.onnx, http:BASE_URL#MODEL or module:PATH[#EXPORT]`,
+    `--policy '${text}': expected random, oracle, teacher, lam:MODEL.onnx, http:BASE_URL#MODEL or module:PATH[#EXPORT]`,
   );
 }
 
@@ -77,7 +78,11 @@ export function registerExploreCommand(program: Command): void {
   program
     .command('explore')
     .description('Run a policy over a task suite in parallel actors and keep every trajectory')
-    .option('--tasks <file>', 'task file: a lamgym JSONL suite or UFO task/result files')
+    .option(
+      '--tasks <suite|file>',
+      'a shipped suite (failed, expert-train, expert-test) or a task file (lamgym JSONL, UFO task/result files)',
+      'failed',
+    )
     .option('--app <name>', 'only the tasks of this app (word, excel, powerpoint)')
     .option(
       '--policy <spec>',
@@ -111,12 +116,7 @@ export function registerExploreCommand(program: Command): void {
         dir = options.resume;
         ({ config, tasks } = readRunConfig(dir));
       } else {
-        if (options.tasks === undefined) {
-          throw new Error(
-            '--tasks FILE is required (the shipped failed pool is not built yet; see `lamgym tasks validate`)',
-          );
-        }
-        tasks = loadTaskFile(options.tasks).tasks.map((t) => t.task);
+        tasks = loadTaskFile(resolveTaskSource(options.tasks)).tasks.map((t) => t.task);
         if (options.app !== undefined) tasks = tasks.filter((t) => t.app === options.app);
         if (tasks.length === 0)
           throw new Error(
