@@ -18,6 +18,8 @@ export interface RewardResult {
 
 export interface RewardFn {
   readonly name: string;
+  /** Recorded with every outcome it produces (default '1'), so a changed reward function is told apart. */
+  readonly version?: string;
   score(trajectory: Trajectory): RewardResult | Promise<RewardResult>;
 }
 
@@ -31,23 +33,33 @@ export async function scoreSafely(
     result = await fn.score(trajectory);
   } catch (error) {
     const message = error instanceof Error ? `${error.name}: ${error.message}` : String(error);
-    return failed(fn.name, `the reward function '${fn.name}' threw ${message}`);
+    return failed(fn.name, `the reward function '${fn.name}' threw ${message}`, fn.version);
   }
   const problem = resultProblem(result);
-  if (problem !== null) return failed(fn.name, `the reward function '${fn.name}' returned ${problem}`);
+  if (problem !== null)
+    return failed(fn.name, `the reward function '${fn.name}' returned ${problem}`, fn.version);
   const outcome: EpisodeOutcome & { per_step?: number[] } = {
     success: result.success,
     reward: result.reward,
     sub_scores: result.sub_scores ?? {},
     reason: result.reason ?? '',
     reward_fn: fn.name,
+    reward_fn_version: fn.version ?? '1',
   };
   if (result.per_step !== undefined) outcome.per_step = result.per_step;
   return outcome;
 }
 
-function failed(name: string, reason: string): EpisodeOutcome {
-  return { success: false, reward: 0, sub_scores: {}, reason, reward_fn: name, error: 'reward_error' };
+function failed(name: string, reason: string, version = '1'): EpisodeOutcome {
+  return {
+    success: false,
+    reward: 0,
+    sub_scores: {},
+    reason,
+    reward_fn: name,
+    reward_fn_version: version,
+    error: 'reward_error',
+  };
 }
 
 function resultProblem(result: unknown): string | null {

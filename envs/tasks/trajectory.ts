@@ -29,6 +29,8 @@ export interface EpisodeOutcome {
   reason: string;
   /** The reward function's name; `reward_error` when it threw (the reason then holds its message). */
   reward_fn: string;
+  /** The reward function's version, when it declares one. */
+  reward_fn_version?: string;
   error?: 'reward_error' | 'policy_error' | 'env_error';
 }
 

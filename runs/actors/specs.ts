@@ -7,12 +7,15 @@ import { pathToFileURL } from 'node:url';
 import { OraclePolicy } from '../../agents/baselines/oracle.ts';
 import { RandomPolicy } from '../../agents/baselines/random.ts';
 import { TeacherPolicy } from '../../agents/baselines/teacher.ts';
+import { ChatClient } from '../../agents/http/chat-client.ts';
 import { HttpPolicy, type HttpPolicyOptions } from '../../agents/http/http-policy.ts';
 import { LamPolicy } from '../../agents/lam/lam-policy.ts';
 import { OnnxScorer } from '../../agents/lam/onnx-scorer.ts';
 import type { Policy } from '../../agents/policy.ts';
 import type { OfficeAction, OfficeObservation } from '../../envs/office/index.ts';
 import type { RewardFn } from '../../rewards/reward-fn.ts';
+import { fallback } from '../../rewards/combinators.ts';
+import { judgeReward } from '../../rewards/judge.ts';
 import { ruleReward } from '../../rewards/rule.ts';
 
 export type PolicySpec =
@@ -26,6 +29,9 @@ export type PolicySpec =
 export type RewardSpec =
   | { kind: 'rule' }
   | { kind: 'unscored' }
+  | { kind: 'judge'; baseUrl: string; model: string; apiKey?: string }
+  /** `primary` where the task has an evaluator, `secondary` otherwise. */
+  | { kind: 'fallback'; primary: RewardSpec; secondary: RewardSpec }
   | { kind: 'module'; module: string; export?: string; options?: unknown };
 
 export type OfficePolicy = Policy<OfficeObservation, OfficeAction | string>;
@@ -60,6 +66,12 @@ export async function buildPolicy(spec: PolicySpec): Promise<OfficePolicy> {
 export async function buildReward(spec: RewardSpec): Promise<RewardFn> {
   if (spec.kind === 'unscored') return UNSCORED;
   if (spec.kind === 'rule') return ruleReward;
+  if (spec.kind === 'judge') {
+    const { kind: _kind, ...options } = spec;
+    return judgeReward(new ChatClient({ ...options, temperature: 0 }), { version: options.model });
+  }
+  if (spec.kind === 'fallback')
+    return fallback(await buildReward(spec.primary), await buildReward(spec.secondary));
   const reward = (await fromModule(spec.module, spec.export, spec.options, 'reward function')) as RewardFn;
   if (typeof reward?.score !== 'function' || typeof reward.name !== 'string') {
     throw new TypeError(

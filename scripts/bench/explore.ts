@@ -1,12 +1,12 @@
 /**
- * `npm run bench -- explore [--tasks N] [--attempts N] [--policy random|lam]`: an exploration run over N
- * generated Word tasks with 1 actor and then 2 actors (same seed, so the same episodes): episodes/s and
- * steps/s of each, the 2-actor scaling ratio, trajectory bytes per step in the msgpackr store versus JSON
- * Lines, and the peak resident memory of this process. Run directories go to a temp folder and are removed.
- * (The shipped 2,284-task failed pool does not exist yet; the tasks here are generated requests.)
- * Human-readable lines go to stderr; the last stdout line is one JSON object.
+ * `npm run bench -- explore [--tasks failed|N] [--attempts N] [--policy lam|random]`: an exploration run over
+ * the shipped failed pool (default; or N generated Word requests) with 1 actor and then 2 actors (same seed, so
+ * the same episodes): episodes/s and steps/s of each, the 2-actor scaling ratio, trajectory bytes per step in
+ * the msgpackr store versus JSON Lines, and the peak resident memory of this process. The default policy is
+ * the built-in LAM from its shipped checkpoint (an untrained network when there is none). Run directories go to
+ * a temp folder and are removed. Human-readable lines go to stderr; the last stdout line is one JSON object.
  */
-import { mkdtempSync, readdirSync, rmSync, statSync } from 'node:fs';
+import { existsSync, mkdtempSync, readdirSync, rmSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
@@ -14,6 +14,8 @@ import { initNetwork } from '../../agents/lam/network.ts';
 import { exportOnnx } from '../../agents/lam/onnx-export.ts';
 import { writeFileSync } from 'node:fs';
 import type { TaskRecord } from '../../envs/tasks/schema.ts';
+import { loadSuite } from '../../envs/tasks/suites.ts';
+import { DEFAULT_LAM_MODEL } from '../../agents/lam/default-model.ts';
 import type { PolicySpec } from '../../runs/actors/specs.ts';
 import { type ExploreConfig, explore } from '../../runs/explore.ts';
 import { TrajectoryStore } from '../../runs/store/trajectory-store.ts';
@@ -30,31 +32,37 @@ export default async function run(args: string[]): Promise<void> {
   const { values } = parseArgs({
     args,
     options: {
-      tasks: { type: 'string', default: '100' },
-      attempts: { type: 'string', default: '2' },
-      policy: { type: 'string', default: 'random' },
+      tasks: { type: 'string', default: 'failed' },
+      attempts: { type: 'string', default: '4' },
+      policy: { type: 'string', default: 'lam' },
     },
     strict: true,
   });
-  const taskCount = Number(values.tasks);
+  const pool = values.tasks === 'failed' ? loadSuite('failed') : null;
+  const taskCount = pool?.length ?? Number(values.tasks);
   const attempts = Number(values.attempts);
   if (!(Number.isSafeInteger(taskCount) && taskCount > 0 && Number.isSafeInteger(attempts) && attempts > 0)) {
-    throw new RangeError('--tasks and --attempts must be positive integers');
+    throw new RangeError('--tasks must be failed or a positive integer, --attempts a positive integer');
   }
   const work = mkdtempSync(join(tmpdir(), 'lamgym-bench-explore-'));
   let policy: PolicySpec = { kind: 'random', finishProbability: 0.05 };
   if (values.policy === 'lam') {
-    const model = join(work, 'lam.onnx');
-    writeFileSync(model, exportOnnx(initNetwork(0)));
-    policy = { kind: 'lam', model, version: 'init-0' };
+    if (existsSync(DEFAULT_LAM_MODEL)) policy = { kind: 'lam', model: DEFAULT_LAM_MODEL };
+    else {
+      const model = join(work, 'lam.onnx');
+      writeFileSync(model, exportOnnx(initNetwork(0)));
+      policy = { kind: 'lam', model, version: 'init-0' };
+    }
   } else if (values.policy !== 'random')
     throw new RangeError(`--policy must be random or lam, got ${values.policy}`);
-  const tasks: TaskRecord[] = Array.from({ length: taskCount }, (_, i) => ({
-    app: 'word',
-    unique_id: `bench-${i}`,
-    task: `${REQUESTS[i % REQUESTS.length]} (${i})`,
-    refined_steps: [],
-  }));
+  const tasks: TaskRecord[] =
+    pool ??
+    Array.from({ length: taskCount }, (_, i) => ({
+      app: 'word' as const,
+      unique_id: `bench-${i}`,
+      task: `${REQUESTS[i % REQUESTS.length]} (${i})`,
+      refined_steps: [],
+    }));
   interface ActorFigures {
     episodes_per_second: number;
     steps_per_second: number;
@@ -69,9 +77,9 @@ export default async function run(args: string[]): Promise<void> {
       const dir = join(work, `run-${actors}`);
       const config: ExploreConfig = {
         runId: 'bench',
-        tasksSource: 'generated',
+        tasksSource: pool === null ? 'generated' : 'failed',
         policy,
-        reward: { kind: 'unscored' },
+        reward: pool === null ? { kind: 'unscored' } : { kind: 'rule' },
         actors,
         attempts,
         sampling: { temperature: 1 },
@@ -119,7 +127,8 @@ export default async function run(args: string[]): Promise<void> {
     `${JSON.stringify({
       bench: 'explore',
       policy: values.policy,
-      tasks: taskCount,
+      policy_version: policy.kind === 'lam' ? (policy.version ?? 'shipped') : 'random',
+      tasks: pool === null ? taskCount : `failed pool (${taskCount})`,
       attempts,
       ...figures,
       scaling_2_over_1: Math.round(scaling * 100) / 100,

@@ -83,6 +83,11 @@ describe('lamgym explore', () => {
     });
     expect(parseRewardSpec('module:./r.ts')).toEqual({ kind: 'module', module: './r.ts' });
     expect(() => parseRewardSpec('judge')).toThrow(/--reward 'judge'/);
+    expect(parseRewardSpec('rule|judge:http://127.0.0.1:8000/v1#qwen')).toEqual({
+      kind: 'fallback',
+      primary: { kind: 'rule' },
+      secondary: { kind: 'judge', baseUrl: 'http://127.0.0.1:8000/v1', model: 'qwen' },
+    });
   });
 
   it('lists the Office envs next to the gymnasium-ts ones', async () => {

@@ -49,18 +49,34 @@ export function parsePolicySpec(text: string): PolicySpec {
   );
 }
 
-/** `rule` (the task families' evaluators), `unscored` or `module:PATH[#EXPORT]`. */
+/**
+ * `rule` (the task families' evaluators), `unscored`, `judge:BASE_URL#MODEL` (an LLM judge), `module:PATH[#EXPORT]`,
+ * or `A|B`: A where the task has an evaluator, B otherwise (e.g. `rule|judge:http://127.0.0.1:8000/v1#qwen`).
+ */
 export function parseRewardSpec(text: string): RewardSpec {
+  const bar = text.indexOf('|');
+  if (bar !== -1)
+    return {
+      kind: 'fallback',
+      primary: parseRewardSpec(text.slice(0, bar)),
+      secondary: parseRewardSpec(text.slice(bar + 1)),
+    };
   if (text === 'unscored') return { kind: 'unscored' };
   if (text === 'rule') return { kind: 'rule' };
   const [kind, rest = ''] = splitOnce(text, ':');
+  if (kind === 'judge') {
+    const [baseUrl, model = ''] = splitOnce(rest, '#', true);
+    if (baseUrl !== '' && model !== '') return { kind: 'judge', baseUrl, model };
+  }
   if (kind === 'module' && rest !== '') {
     const [module, exportName] = splitOnce(rest, '#', true);
     return exportName === undefined
       ? { kind: 'module', module }
       : { kind: 'module', module, export: exportName };
   }
-  throw new Error(`--reward '${text}': expected rule, unscored or module:PATH[#EXPORT]`);
+  throw new Error(
+    `--reward '${text}': expected rule, unscored, judge:BASE_URL#MODEL, module:PATH[#EXPORT] or A|B (A where the task has an evaluator, else B)`,
+  );
 }
 
 function splitOnce(text: string, separator: string, last = false): [string, string | undefined] {
@@ -91,7 +107,7 @@ export function registerExploreCommand(program: Command): void {
     )
     .option(
       '--reward <spec>',
-      'rule (task evaluators) | unscored | module:PATH[#EXPORT] (a RewardFn)',
+      'rule (task evaluators) | unscored | judge:BASE_URL#MODEL | module:PATH[#EXPORT] | A|B (fallback)',
       'rule',
     )
     .option('--actors <n>', 'actor threads', parsePositiveInt, 2)
