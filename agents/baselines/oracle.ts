@@ -38,7 +38,8 @@ export class OraclePolicy implements Policy<OfficeObservation, OfficeAction> {
       control_text: text,
       function: step.function,
       args: step.args,
-      status: context.step === steps.length - 1 ? 'FINISH' : 'CONTINUE',
+      // A step may carry its own status (an infeasible task's solution is a FAIL answer).
+      status: step.status ?? (context.step === steps.length - 1 ? 'FINISH' : 'CONTINUE'),
       plan: steps.slice(context.step + 1).map((s) => `${s.function} ${s.control_text ?? ''}`.trim()),
     };
   }

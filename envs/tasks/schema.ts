@@ -12,13 +12,19 @@ export const TASK_SPLITS = ['expert-train', 'expert-test', 'failed'] as const;
 export type TaskSplit = (typeof TASK_SPLITS)[number];
 
 /** One step of a solving action sequence, in the LAM's action keys (UFO's `control_text` for the control). */
-export const oracleStepSchema = z.strictObject({
-  function: z.string().min(1),
-  control_label: z.string().optional(),
-  control_text: z.string().optional(),
-  args: z.record(z.string(), z.unknown()).default({}),
-  status: z.enum(['CONTINUE', 'FINISH', 'FAIL']).optional(),
-});
+export const oracleStepSchema = z
+  .strictObject({
+    function: z.string(),
+    control_label: z.string().optional(),
+    control_text: z.string().optional(),
+    args: z.record(z.string(), z.unknown()).default({}),
+    status: z.enum(['CONTINUE', 'FINISH', 'FAIL']).optional(),
+  })
+  // An infeasible task's solution is a bare FAIL answer, with no function to call.
+  .refine((s) => s.function !== '' || s.status === 'FAIL', {
+    message: 'a step needs a function unless it is a FAIL answer',
+    path: ['function'],
+  });
 export type OracleStep = z.infer<typeof oracleStepSchema>;
 
 /** The evaluator a family registered under `name`, with the parameters of this instance. */

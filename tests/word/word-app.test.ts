@@ -174,6 +174,8 @@ describe('Word ribbon', () => {
     d.call('select_text', { text: 'world' });
     d.act('Comment');
     expect((d.canvas().comments as unknown[]).length).toBe(1);
+    d.act('Start a conversation', 'set_edit_text', { text: 'Check this' }, 'Edit');
+    d.act('Post comment');
     d.keys('^{HOME}');
     d.act('Symbol');
     d.act('©');

@@ -16,6 +16,7 @@ import {
   setSlideSize,
 } from '../model/operations/design.ts';
 import { replaceText } from '../model/operations/find.ts';
+import { setHeaderFooter, type HeaderFooterOptions } from '../model/operations/header-footer.ts';
 import {
   deleteShapes,
   insertPicture,
@@ -229,6 +230,8 @@ export const powerPointCommands: Readonly<Record<string, Command>> = {
       label: 'Move Slide',
     },
   ),
+  moveSlideToStart: op((p) => moveSlide(p, currentSlideIndex(p), 0), { label: 'Move Slide' }),
+  moveSlideToEnd: op((p) => moveSlide(p, currentSlideIndex(p), p.slides.length - 1), { label: 'Move Slide' }),
   layout: op((p, a) => changeLayout(p, str(a, 'value', 'Layout')), { label: 'Layout' }),
   resetSlide: op((p) => resetSlide(p), { label: 'Reset' }),
   addSection: op((p, a) => addSection(p, typeof a.name === 'string' ? { name: a.name } : {}), {
@@ -398,6 +401,13 @@ export const powerPointCommands: Readonly<Record<string, Command>> = {
       insertPicture(p, { name: str(a, 'name', 'Insert Picture'), description: String(a.description ?? '') }),
     { label: 'Insert Picture' },
   ),
+
+  headerFooter: op((p, a) => setHeaderFooter(p, headerFooterOptions(a, 'selected')), {
+    label: 'Header and Footer',
+  }),
+  headerFooterAll: op((p, a) => setHeaderFooter(p, headerFooterOptions(a, 'all')), {
+    label: 'Header and Footer',
+  }),
 
   // ---------------------------------------------------------------- Design
   theme: op((p, a) => applyTheme(p, str(a, 'value', 'Themes')), { label: 'Apply Theme' }),
@@ -627,6 +637,16 @@ function retime(p: Presentation, a: Args): Presentation {
   const duration = a.duration === undefined ? last.duration : seconds(a, 'duration', 'Duration');
   const delay = a.delay === undefined ? last.delay : seconds(a, 'delay', 'Delay');
   return setAnimation(p, { effect: last.effect, shapeId: id, trigger, duration, delay });
+}
+
+/** The Header and Footer dialog's values: the footer text counts only with the Footer box ticked. */
+function headerFooterOptions(a: Args, scope: HeaderFooterOptions['scope']): HeaderFooterOptions {
+  return {
+    slideNumber: a.slideNumber === true,
+    footer: a.footer === true ? String(a.footerText ?? '') : null,
+    notOnTitleSlide: a.notOnTitleSlide === true,
+    scope,
+  };
 }
 
 /** The Format Background pane's values as a Fill: Solid fill with a colour, or Gradient fill between two. */

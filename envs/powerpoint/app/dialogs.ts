@@ -5,6 +5,7 @@
 import { field, type DialogDecl, type FieldValue } from '../../office/index.ts';
 import { parseColor, STANDARD_COLORS } from '../model/colors.ts';
 import { PresentationError } from '../model/errors.ts';
+import { headerFooterOf } from '../model/operations/header-footer.ts';
 import { currentSlide } from './derived.ts';
 import type { PowerPointState } from './state.ts';
 
@@ -150,7 +151,35 @@ const saveAs: DialogDecl<S> = {
   command: 'saveAsDialog',
 };
 
+/** Insert > Header & Footer, its Slide tab: slide numbers and footer text; Apply (selected slides) or Apply to All. */
+const headerFooter: DialogDecl<S> = {
+  title: 'Header and Footer',
+  fields: [
+    field.check({ key: 'slideNumber', label: 'Slide number' }),
+    field.check({ key: 'footer', label: 'Footer' }),
+    field.edit({ key: 'footerText', label: 'Footer text' }),
+    field.check({ key: 'notOnTitleSlide', label: "Don't show on title slide" }),
+    field.button({ label: 'Apply to All', command: 'headerFooterAll', closes: true }),
+  ],
+  init: (s): Record<string, FieldValue> => {
+    const { slideNumber, footer } = headerFooterOf(currentSlide(s.pres));
+    const titleWithout = s.pres.slides.some(
+      (x) =>
+        x.layout === 'Title Slide' && headerFooterOf(x).footer === null && !headerFooterOf(x).slideNumber,
+    );
+    return {
+      slideNumber,
+      footer: footer !== null,
+      footerText: footer ?? '',
+      notOnTitleSlide: titleWithout && s.pres.slides.some((x) => headerFooterOf(x).slideNumber),
+    };
+  },
+  okLabel: 'Apply',
+  command: 'headerFooter',
+};
+
 export const powerPointDialogs: Readonly<Record<string, DialogDecl<S>>> = {
+  headerFooter,
   formatBackground,
   insertTable,
   insertPicture,

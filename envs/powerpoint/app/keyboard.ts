@@ -86,6 +86,12 @@ export const powerPointKeys: DocumentKeys<PowerPointState> = {
     }
     // With no shape selected the keys act on the slide: Delete removes it, Enter adds one after it.
     if (stroke.key === 'DELETE' || stroke.key === 'BACKSPACE') return 'deleteSlide';
+    // PowerPoint's slide-pane shortcuts: Ctrl+Up/Down move the slide one place, with Shift to the start/end.
+    if (stroke.ctrl && (stroke.key === 'UP' || stroke.key === 'DOWN')) {
+      const up = stroke.key === 'UP';
+      if (stroke.shift) return up ? 'moveSlideToStart' : 'moveSlideToEnd';
+      return up ? 'moveSlideUp' : 'moveSlideDown';
+    }
     if (stroke.key === 'ENTER' && !stroke.ctrl) return 'newSlide';
     return null;
   },

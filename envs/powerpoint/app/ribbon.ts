@@ -82,7 +82,14 @@ const home = tab<S>('Home', [
     splitButton({
       name: 'New Slide',
       command: 'newSlide',
-      menu: menu({ name: 'New Slide', items: layoutItems('newSlide') }),
+      // Below the layout gallery PowerPoint's Home > New Slide menu offers Duplicate Selected Slides.
+      menu: menu({
+        name: 'New Slide',
+        items: [
+          ...layoutItems('newSlide'),
+          menuItem<S>({ name: 'Duplicate Selected Slides', command: 'duplicateSlide' }),
+        ],
+      }),
     }),
     dropDown({
       name: 'Layout',
@@ -237,7 +244,12 @@ const insert = tab<S>('Insert', [
       }),
     }),
   ]),
-  group('Text', [button({ name: 'Text Box', command: 'textBox', enabled: hasSlide })]),
+  group('Text', [
+    button({ name: 'Text Box', command: 'textBox', enabled: hasSlide }),
+    // PowerPoint's Slide Number button opens the same Header and Footer dialog.
+    button({ name: 'Header & Footer', dialog: 'headerFooter', enabled: hasSlide }),
+    button({ name: 'Slide Number', dialog: 'headerFooter', enabled: hasSlide }),
+  ]),
 ]);
 
 const design = tab<S>('Design', [

@@ -12,7 +12,17 @@ import { shapeKindLabel } from './shapes.ts';
 import { isEmptyText, paragraphText } from './text.ts';
 import { SLIDE_SIZES, toInches } from './units.ts';
 import { selectedText } from './operations/text-editing.ts';
-import type { Bullet, Fill, Line, Presentation, Shape, Slide, TextBody, Transition } from './types.ts';
+import type {
+  Bullet,
+  Fill,
+  Line,
+  Presentation,
+  Shape,
+  Slide,
+  TextBody,
+  TextRun,
+  Transition,
+} from './types.ts';
 
 export interface CanvasRun {
   text: string;
@@ -153,10 +163,13 @@ function bulletLabel(b: Bullet): string | undefined {
 }
 
 function textJson(pres: Presentation, ctx: TextContext, body: TextBody): CanvasParagraph[] {
+  // A slide-number field shows the slide's current number, whatever it showed when it was inserted.
+  const number = String(pres.slides.findIndex((s) => s.id === ctx.slide.id) + 1);
+  const shown = (r: TextRun): string => (r.field === 'slidenum' ? number : r.text).replace(/\v/g, '\n');
   return body.paragraphs.map((p) => {
     const runs: CanvasRun[] = p.runs.map((r) => {
       const f = effectiveRunFormat(pres, ctx, p, r);
-      const run: CanvasRun = { text: r.text.replace(/\v/g, '\n'), font: f.font, size: f.size, color: f.rgb };
+      const run: CanvasRun = { text: shown(r), font: f.font, size: f.size, color: f.rgb };
       if (f.bold) run.bold = true;
       if (f.italic) run.italic = true;
       if (f.underline) run.underline = true;
@@ -164,7 +177,7 @@ function textJson(pres: Presentation, ctx: TextContext, body: TextBody): CanvasP
       return run;
     });
     const out: CanvasParagraph = {
-      text: paragraphText(p).replace(/\v/g, '\n'),
+      text: p.runs.map(shown).join(''),
       align: effectiveAlign(pres, ctx, p),
       runs,
     };

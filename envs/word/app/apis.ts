@@ -16,6 +16,7 @@ import {
   setFont,
   allParagraphs,
 } from '../model/index.ts';
+import { paintSelection } from './commands.ts';
 import { bumpRevision } from './derived.ts';
 import { FONT_NAMES } from './ribbon.ts';
 import { saveAs } from './save.ts';
@@ -58,7 +59,9 @@ export const wordApis: Readonly<Record<string, ApiDecl<WordState>>> = {
       const text = a.text as string;
       if (!selectText(ctx.state.doc, text))
         return { error: `the text '${text}' was not found in the document` };
-      return { result: `selected '${text}'` };
+      const painting = ctx.state.painter !== null && ctx.state.painter !== undefined;
+      paintSelection(ctx.state);
+      return { result: painting ? `selected '${text}' and pasted the formatting` : `selected '${text}'` };
     }, 'selection'),
     sample: (rng, s) => {
       const words = allParagraphs(s.doc.body).flatMap((p) =>

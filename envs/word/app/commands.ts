@@ -39,6 +39,8 @@ import {
   insertTable,
   insertText,
   insertTextBox,
+  firstPosition,
+  lastPosition,
   isCollapsed,
   mergeCells,
   moveCaret,
@@ -48,6 +50,7 @@ import {
   selectAll,
   selectTable,
   selectedText,
+  selectionFormat,
   setCellShading,
   setCharFormat,
   setFooter,
@@ -215,6 +218,47 @@ function highlightValue(value: unknown): HighlightColor | 'none' {
   );
 }
 
+/**
+ * What Format Painter and Ctrl+Shift+C pick up: the selection's character formatting as a full patch (off
+ * values included, so painting replaces the target's formatting); properties mixed across the selection are
+ * left out, as Word copies the formatting of the selection's start.
+ */
+export function copiedFormat(doc: WordDocument): Record<string, unknown> {
+  const f = selectionFormat(doc);
+  const patch: Record<string, unknown> = {};
+  if (f.font !== null && f.font !== '') patch.font = f.font;
+  for (const key of [
+    'size',
+    'bold',
+    'italic',
+    'underline',
+    'strike',
+    'doubleStrike',
+    'caps',
+    'smallCaps',
+  ] as const)
+    if (f[key] !== null) patch[key] = f[key];
+  if (f.color !== null) patch.color = f.color;
+  if (f.highlight !== null) patch.highlight = f.highlight;
+  if (f.superscript !== null && f.subscript !== null)
+    patch.vertAlign = f.superscript ? 'superscript' : f.subscript ? 'subscript' : 'baseline';
+  return patch;
+}
+
+/**
+ * Format Painter's second half: once text is selected after the painter was armed, the picked-up formatting is
+ * applied to it and the painter turns off. Called by the mouse selection and by select_text (which stands in for
+ * the drag a user makes with the painter brush; keyboard selection does not paint, as in Word);
+ * the content revision is bumped because the document changes under a selection command.
+ */
+export function paintSelection(state: WordState): void {
+  const painter = state.painter;
+  if (painter === null || painter === undefined || isCollapsed(state.doc.selection)) return;
+  bumpRevision('content');
+  setCharFormat(state.doc, painter);
+  state.painter = null;
+}
+
 const toggle = (label: string, key: ToggleKey) => edit(label, (doc) => toggleCharFormat(doc, key));
 
 const ALIGN_VALUES = ['left', 'center', 'right', 'justify'] as const;
@@ -356,6 +400,22 @@ export function wordCommands(
       },
       { enabled: (s) => s.clipboard !== null },
     ),
+    /** Format Painter: picks up the selection's formatting (or turns the painter off when it is on). */
+    formatPainter: uiState((s) => {
+      s.painter = s.painter === null || s.painter === undefined ? copiedFormat(s.doc) : null;
+    }),
+    /** Ctrl+Shift+C: Copy Formatting. */
+    copyFormat: uiState((s) => {
+      s.copiedFormat = copiedFormat(s.doc);
+    }),
+    /** Ctrl+Shift+V: Paste Formatting (the formatting stays copied, as in Word). */
+    pasteFormat: edit('Paste Formatting', (doc, _a, ctx) => {
+      const format = ctx.state.copiedFormat;
+      if (format === null || format === undefined)
+        return { error: 'copy formatting first with Ctrl+Shift+C' };
+      setCharFormat(doc, format);
+      return undefined;
+    }),
 
     // -- Home > Font ------------------------------------------------------------------------------------------
     bold: toggle('Bold', 'bold'),
@@ -364,6 +424,9 @@ export function wordCommands(
     strikethrough: toggle('Strikethrough', 'strike'),
     subscript: toggle('Subscript', 'subscript'),
     superscript: toggle('Superscript', 'superscript'),
+    /** Ctrl+Shift+A and Ctrl+Shift+K: the Font dialog's All caps and Small caps effects. */
+    allCaps: toggle('All Caps', 'caps'),
+    smallCaps: toggle('Small Caps', 'smallCaps'),
     underlineStyle: edit('Underline', (doc, a) =>
       setCharFormat(doc, { underline: str(a, 'value', 'underline style') as never }),
     ),
@@ -658,7 +721,13 @@ export function wordCommands(
       return undefined;
     }),
     textBox: edit('Text Box', (doc, a) => {
-      insertTextBox(doc, typeof a.text === 'string' ? a.text : '');
+      const shape = insertTextBox(doc, typeof a.text === 'string' ? a.text : '');
+      // Word leaves the caret in the new text box, its sample text selected, so typing fills the box.
+      doc.selection = {
+        story: `shape:${shape.id}`,
+        anchor: firstPosition(shape.blocks),
+        focus: lastPosition(shape.blocks),
+      };
       return undefined;
     }),
     hyperlink: edit('Insert Hyperlink', (doc, a) => {
@@ -668,8 +737,23 @@ export function wordCommands(
       insertHyperlink(doc, { url: address, text: text === '' ? undefined : text });
       return undefined;
     }),
-    comment: edit('New Comment', (doc, a) => {
-      addComment(doc, typeof a.text === 'string' ? a.text : '');
+    comment: edit('New Comment', (doc, a, ctx) => {
+      const given = typeof a.text === 'string' ? a.text : '';
+      const added = addComment(doc, given);
+      // Without text, Word opens the new comment's card to type it in and post it.
+      ctx.state.commentCard = given === '' ? added.id : null;
+      if (given === '') ctx.ui.openDialog('commentCard');
+      return undefined;
+    }),
+    /** The comment card's Post comment: the typed text becomes the new comment's text. */
+    postComment: edit('Post Comment', (doc, a, ctx) => {
+      const id = ctx.state.commentCard;
+      const comment = doc.comments.find((c) => c.id === id);
+      if (comment === undefined) return { error: 'the comment was deleted' };
+      const text = String(a.text ?? '');
+      if (text.trim() === '') return { error: 'type a comment before posting it' };
+      comment.text = text;
+      ctx.state.commentCard = null;
       return undefined;
     }),
     deleteComment: edit(
@@ -937,6 +1021,7 @@ export function wordCommands(
         shift: pressed.includes('SHIFT'),
         story: null,
       });
+      paintSelection(ctx.state);
       return undefined;
     }),
   };

@@ -508,6 +508,23 @@ const wordCountDialog: DialogDecl<S> = {
   cancelLabel: null,
 };
 
+/**
+ * The card Review > New Comment opens beside the commented text, as a small dialog: the text box and Post
+ * comment. Cancel closes the card and leaves the comment empty.
+ */
+const commentCardDialog: DialogDecl<S> = {
+  title: 'Comment',
+  fields: [field.edit({ key: 'text', label: 'Start a conversation' })],
+  init: () => ({ text: '' }),
+  validate: (v) =>
+    String(v.text ?? '').trim() === ''
+      ? { field: 'text', message: 'Type a comment before posting it.' }
+      : null,
+  okLabel: 'Post comment',
+  cancelLabel: 'Cancel',
+  command: 'postComment',
+};
+
 export const wordDialogs: Readonly<Record<string, DialogDecl<S>>> = {
   font: fontDialog,
   paragraph: paragraphDialog,
@@ -522,4 +539,5 @@ export const wordDialogs: Readonly<Record<string, DialogDecl<S>>> = {
   symbol: symbolDialog,
   saveAs: saveAsDialog,
   wordCount: wordCountDialog,
+  commentCard: commentCardDialog,
 };

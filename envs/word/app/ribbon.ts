@@ -144,6 +144,11 @@ const home = tab<S>('Home', [
     button({ name: 'Paste', size: 'large', command: 'paste' }),
     button({ name: 'Cut', command: 'cut' }),
     button({ name: 'Copy', command: 'copy' }),
+    toggle({
+      name: 'Format Painter',
+      command: 'formatPainter',
+      toggled: (s) => s.painter !== null && s.painter !== undefined,
+    }),
   ]),
   group(
     'Font',
@@ -711,9 +716,9 @@ const tableDesign = tab<S>(
     group('Table Styles', [
       gallery({
         name: 'Table Styles',
-        items: ['Table Grid', 'Normal Table'],
+        items: ['Table Grid', 'Grid Table Light', 'Plain Table 1', 'Grid Table 1 Light', 'Normal Table'],
         command: 'tableStyle',
-        inline: 2,
+        inline: 3,
       }),
       dropDown({
         name: 'Shading',

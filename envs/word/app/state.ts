@@ -58,6 +58,15 @@ export interface WordState {
   /** The colours the Font Color and Text Highlight Color buttons apply (their last choice). */
   lastFontColor: string;
   lastHighlight: string;
+  /**
+   * The character formatting Format Painter picked up, waiting to be painted on the next selection; null or
+   * absent when the painter is off.
+   */
+  painter?: Record<string, unknown> | null;
+  /** The character formatting Ctrl+Shift+C (Copy Formatting) copied, for Ctrl+Shift+V (Paste Formatting). */
+  copiedFormat?: Record<string, unknown> | null;
+  /** The id of the new comment whose card (opened by New Comment) posts its text; null or absent otherwise. */
+  commentCard?: string | null;
 }
 
 /** Named starting documents; tasks may also give a DocumentSpec or a whole WordDocument. */
@@ -195,5 +204,6 @@ export function createWordState(template: unknown): WordState {
     clipboard: null,
     lastFontColor: 'FF0000',
     lastHighlight: 'yellow',
+    painter: null,
   };
 }

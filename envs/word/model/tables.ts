@@ -14,7 +14,16 @@ import {
 } from './positions.ts';
 import { paragraphLength, splitRunsAt, visibleText } from './runs.ts';
 import { builtinStyles, findStyle } from './styles.ts';
-import type { Block, Border, Paragraph, Table, TableBorders, TableCell, WordDocument } from './types.ts';
+import type {
+  Block,
+  Border,
+  Paragraph,
+  StyleDef,
+  Table,
+  TableBorders,
+  TableCell,
+  WordDocument,
+} from './types.ts';
 
 function newCell(width: number): TableCell {
   return { blocks: [emptyParagraph()], width };
@@ -32,9 +41,40 @@ export function makeTable(rows: number, cols: number, width: number, style = 'Ta
   return table;
 }
 
-function ensureTableStyle(doc: WordDocument, id: string): void {
+function gridBorders(color: string): TableBorders {
+  const line = (): Border => ({ style: 'single', width: 0.5, color, space: 0 });
+  return { top: line(), left: line(), bottom: line(), right: line(), insideH: line(), insideV: line() };
+}
+
+function galleryStyle(id: string, name: string, color: string): StyleDef {
+  return {
+    id,
+    name,
+    type: 'table',
+    basedOn: 'TableNormal',
+    builtin: true,
+    para: { spaceAfter: 0, lineSpacing: 1, lineRule: 'auto' },
+    table: { borders: gridBorders(color) },
+  };
+}
+
+/**
+ * Table Design gallery styles beyond Table Grid, under Word's style ids. Only their borders are modelled (the
+ * model has no conditional header-row or banding formats), so each is Word's grid in the style's border colour.
+ */
+export const GALLERY_TABLE_STYLES: Readonly<Record<string, StyleDef>> = {
+  TableGridLight: galleryStyle('TableGridLight', 'Grid Table Light', 'BFBFBF'),
+  PlainTable1: galleryStyle('PlainTable1', 'Plain Table 1', 'BFBFBF'),
+  GridTable1Light: galleryStyle('GridTable1Light', 'Grid Table 1 Light', '999999'),
+};
+
+function ensureTableStyle(doc: WordDocument, idOrName: string): void {
+  const gallery = Object.values(GALLERY_TABLE_STYLES).find(
+    (st) => st.id === idOrName || st.name === idOrName,
+  );
+  const id = gallery?.id ?? idOrName;
   if (doc.styles[id]) return;
-  const builtin = builtinStyles();
+  const builtin: Record<string, StyleDef> = { ...builtinStyles(), ...GALLERY_TABLE_STYLES };
   if (builtin[id]) {
     if (builtin[id].basedOn && !doc.styles[builtin[id].basedOn] && builtin[builtin[id].basedOn]) {
       doc.styles[builtin[id].basedOn] = builtin[builtin[id].basedOn]!;
@@ -231,9 +271,11 @@ export function insertRows(doc: WordDocument, where: 'above' | 'below', count?: 
 
 function moveSelectionRows(doc: WordDocument, tablePath: number[], shift: number): void {
   if (shift === 0) return;
+  // Anchor and focus may share one path array (select_text makes them so): build new paths, never shift in
+  // place, or a shared path would move twice.
   for (const end of [doc.selection.anchor, doc.selection.focus]) {
     if (samePath(end.path.slice(0, tablePath.length), tablePath) && end.path.length > tablePath.length) {
-      end.path[tablePath.length] = end.path[tablePath.length]! + shift;
+      end.path = end.path.map((v, i) => (i === tablePath.length ? v + shift : v));
     }
   }
 }
@@ -263,7 +305,7 @@ export function insertColumns(doc: WordDocument, where: 'left' | 'right', count?
         samePath(end.path.slice(0, sel.tablePath.length), sel.tablePath) &&
         end.path.length > sel.tablePath.length + 1
       ) {
-        end.path[sel.tablePath.length + 1] = end.path[sel.tablePath.length + 1]! + n;
+        end.path = end.path.map((v, i) => (i === sel.tablePath.length + 1 ? v + n : v));
       }
     }
   }
@@ -367,8 +409,11 @@ export function setCellShading(doc: WordDocument, color: string | null): void {
 /** Table Design > Table Styles. */
 export function setTableStyle(doc: WordDocument, styleIdOrName: string): void {
   const t = requireTable(doc);
-  const style =
-    findStyle(doc, styleIdOrName) ?? (ensureTableStyle(doc, styleIdOrName), doc.styles[styleIdOrName]);
+  let style = findStyle(doc, styleIdOrName);
+  if (style === undefined) {
+    ensureTableStyle(doc, styleIdOrName);
+    style = findStyle(doc, styleIdOrName);
+  }
   if (!style || style.type !== 'table')
     throw invalidArgument(`no table style ${JSON.stringify(styleIdOrName)}`);
   t.table.style = style.id;
