@@ -25,7 +25,8 @@ export class RandomPolicy implements Policy<OfficeObservation, OfficeAction> {
   }
 
   act(observation: OfficeObservation, context: PolicyContext): OfficeAction {
-    const candidates = candidateActions(observation);
+    // A random agent never gives up: FAIL is left out, FINISH comes with `finishProbability`.
+    const candidates = candidateActions(observation).filter((c) => c.status !== 'FAIL');
     const finish = candidates.pop()!;
     if (candidates.length === 0 || context.rng.random() < this.finishProbability) return finish;
     return candidates[context.rng.integers(candidates.length)]!;

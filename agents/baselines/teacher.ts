@@ -12,6 +12,7 @@ import {
   type OfficeAction,
   type OfficeObservation,
 } from '../../envs/office/index.ts';
+import { cellRangeArgs } from '../candidates.ts';
 import type { Policy, PolicyContext } from '../policy.ts';
 import { type Intent, intentsOf, literalKeys } from './plan-steps.ts';
 
@@ -20,7 +21,6 @@ const MIN_CLICK_SCORE = 72;
 /** Items chosen by a quoted value need a closer match: a value is usually the item's exact name. */
 const MIN_CHOOSE_SCORE = 85;
 const TYPABLE = new Set(['Edit', 'ComboBox', 'Spinner', 'Document', 'DataItem']);
-const CELL_RANGE = /^\$?([A-Z]{1,3})\$?(\d+)(?::\$?([A-Z]{1,3})\$?(\d+))?$/;
 
 interface Progress {
   key: string;
@@ -137,17 +137,10 @@ function select(
   obs: OfficeObservation,
 ): Omit<OfficeAction, 'thought' | 'status' | 'plan'> | null {
   if (obs.app === 'word') return call('select_text', { text: target });
-  const range = CELL_RANGE.exec(target.toUpperCase());
-  if (obs.app === 'excel' && range !== null) {
+  if (obs.app === 'excel') {
     const sheet = (obs.canvas as { activeSheet?: unknown } | null)?.activeSheet;
-    const [, c1, r1, c2, r2] = range;
-    return call('select_table_range', {
-      sheet_name: typeof sheet === 'string' ? sheet : 'Sheet1',
-      start_row: Number(r1),
-      start_col: c1!,
-      end_row: Number(r2 ?? r1),
-      end_col: c2 ?? c1!,
-    });
+    const args = cellRangeArgs(target, typeof sheet === 'string' ? sheet : 'Sheet1');
+    if (args !== null) return call('select_table_range', args);
   }
   const control = best(target, obs.controls, MIN_CHOOSE_SCORE);
   return control === null ? null : click(control);
