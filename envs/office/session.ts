@@ -573,7 +573,8 @@ export class Session<S> {
     if (pending === null) return {};
     this.ui.pendingText = null;
     this.uiVersion++;
-    const node = this.compiled.byId.get(pending.node);
+    // Document children (Excel's Name Box and Formula Bar) are compiled per view, not with the static UI.
+    const node = this.compiled.byId.get(pending.node) ?? this.view().byId.get(pending.node)?.node;
     if (!node) return {};
     if (node.combo) return this.applyComboText(node.combo, pending.text);
     if (node.role === 'edit' && node.command !== undefined)

@@ -68,6 +68,8 @@ export interface ButtonDecl<S> extends DeclBase<S> {
   backstage?: string;
   /** A tab to activate (e.g. a "Table Design" link). */
   showTab?: string;
+  /** What a double-click runs after its first click (Excel's sheet tab: rename), instead of clicking twice. */
+  doubleCommand?: CommandRef;
 }
 
 /** A menu of items; opens under its owner. Items may be computed (recent files, styles). */
@@ -123,6 +125,11 @@ export interface ComboBoxDecl<S> extends DeclBase<S> {
   items: Dyn<S, readonly string[]>;
   command: string;
   editable?: boolean;
+  /**
+   * A click in the edit part selects all its text, so typing replaces it (Excel's Name Box); otherwise the
+   * caret goes to the end of the text.
+   */
+  selectAllOnClick?: boolean;
   /** Returns an error message for text that cannot be applied (Office shows it in a message box). */
   validate?: (text: string, state: S) => string | null;
 }

@@ -110,6 +110,11 @@ export function clickAt<S>(
   }
   if (node.scope === MAIN_SCOPE && !node.focusable && session.ui.focus !== DOCUMENT_ID)
     session.focusDocument();
+  if (options.double && node.doubleCommand !== undefined) {
+    const first = leftClick(session, entry, { ...options, double: false });
+    if (first.error !== undefined) return first;
+    return session.exec(node.doubleCommand);
+  }
   const times = options.double && TWICE_ON_DOUBLE.has(node.role) ? 2 : 1;
   let outcome: WidgetOutcome = {};
   for (let i = 0; i < times; i++) {
@@ -200,7 +205,11 @@ function leftClick<S>(
     }
     case 'comboEdit':
     case 'edit':
-      session.setFocus(node.id, 'end', session.editText(node.id));
+      session.setFocus(
+        node.id,
+        node.combo?.selectAllOnClick === true ? 'all' : 'end',
+        session.editText(node.id),
+      );
       return {};
     case 'comboItem': {
       session.closePopups();

@@ -3,7 +3,16 @@
  * structure commands act on the active sheet's selection, as Excel's Home tab does.
  */
 import type { CommandContext, CommandDecl, Outcome } from '../../office/index.ts';
-import { MAX_COLS, MAX_ROWS, parseA1, parseRect, rectToA1, toA1, type Rect } from '../formula/address.ts';
+import {
+  colToLetters,
+  MAX_COLS,
+  MAX_ROWS,
+  parseA1,
+  parseRect,
+  rectToA1,
+  toA1,
+  type Rect,
+} from '../formula/address.ts';
 import { formulaBarText, clearContents, setCellInput } from '../model/cells.ts';
 import { copyRange, cutRange, paste } from '../model/clipboard.ts';
 import { removeAutoFilter, setAutoFilter } from '../model/filter.ts';
@@ -19,14 +28,16 @@ import {
   type BorderPreset,
 } from '../model/format.ts';
 import {
+  autoFitColumns,
   freezeFirstColumn,
   freezePanes,
   freezeTopRow,
+  setColumnWidth,
   setGridlines,
   unfreezePanes,
 } from '../model/layout.ts';
 import { mergeCells, mergeContaining, unmergeCells } from '../model/merges.ts';
-import { activateSheet, addSheet } from '../model/sheets.ts';
+import { activateSheet, addSheet, renameSheet } from '../model/sheets.ts';
 import { currentRegion, sortRange } from '../model/sort.ts';
 import { deleteColumns, deleteRows, insertColumns, insertRows } from '../model/structure.ts';
 import type { HorizontalAlignment, VerticalAlignment } from '../model/types.ts';
@@ -131,8 +142,10 @@ function moveActive(s: S, dir: Direction, extend: boolean): void {
 
 const clamp = (n: number, lo: number, hi: number) => Math.min(hi, Math.max(lo, n));
 
-/** Writes the cell being typed into; the caller moves the selection. */
+/** Writes the cell being typed into (and a sheet name being typed on a tab); the caller moves the selection. */
 function commit(ctx: Ctx): void {
+  // Clicking elsewhere ends a tab rename as Enter does; a name Excel would refuse is dropped.
+  if (ctx.state.renaming) finishRename(ctx.state, true);
   const entry = ctx.state.entry;
   if (entry === null) return;
   setCellInput(ctx.state.wb, sheetName(ctx.state), activeCell(ctx.state).addr, entry.text);
@@ -248,6 +261,7 @@ export const excelCommands: Readonly<Record<string, CommandDecl<S>>> = {
     mutates: false,
     run(ctx, args) {
       const text = String(args.text ?? '');
+      if (ctx.state.renaming) return ctx.run('renameType', { text });
       return ctx.state.entry === null ? ctx.run('beginEntry', { text }) : ctx.run('extendEntry', { text });
     },
   },
@@ -439,6 +453,10 @@ export const excelCommands: Readonly<Record<string, CommandDecl<S>>> = {
     if (preset === undefined) return { error: `unknown number format '${String(args.value)}'` };
     eachRange(ctx, (r) => setNumberFormat(ctx.state.wb, sheetName(ctx.state), r, preset));
   }),
+  /** Percent Style (0%) and Comma Style: a fixed format code (or preset name) on the selection. */
+  numberFormatCode: fmt('Number Format', (ctx, args) =>
+    eachRange(ctx, (r) => setNumberFormat(ctx.state.wb, sheetName(ctx.state), r, str(args, 'code'))),
+  ),
   increaseDecimal: fmt('Increase Decimal', (ctx) =>
     eachRange(ctx, (r) => changeDecimals(ctx.state.wb, sheetName(ctx.state), r, 1)),
   ),
@@ -463,6 +481,61 @@ export const excelCommands: Readonly<Record<string, CommandDecl<S>>> = {
     const r = selectionRect(ctx.state);
     deleteColumns(ctx.state.wb, sheetName(ctx.state), r.c1, r.c2 - r.c1 + 1);
   }),
+
+  /** Format > Column Width...: OK sets the width of every selected column. */
+  columnWidth: fmt('Column Width', (ctx, args) => {
+    const width = Number(String(args.width ?? '').trim());
+    eachRange(ctx, (r) => setColumnWidth(ctx.state.wb, sheetName(ctx.state), columnsOf(r), width));
+  }),
+  autoFitColumns: fmt('AutoFit Column Width', (ctx) =>
+    eachRange(ctx, (r) => autoFitColumns(ctx.state.wb, sheetName(ctx.state), columnsOf(r))),
+  ),
+
+  // -- Format > Rename Sheet: the tab becomes an edit box with the name selected; Enter renames ----------------
+  startRename: {
+    label: 'Rename Sheet',
+    undo: 'none',
+    enabled: notEditing,
+    run(ctx) {
+      const name = sheetName(ctx.state);
+      ctx.state.renaming = { sheet: name, text: name, fresh: true };
+    },
+  },
+  renameType: {
+    undo: 'none',
+    run(ctx, args) {
+      const r = ctx.state.renaming;
+      if (!r) return { changed: false };
+      r.text = (r.fresh ? '' : r.text) + String(args.text ?? '');
+      r.fresh = false;
+    },
+  },
+  renameBackspace: {
+    undo: 'none',
+    run(ctx) {
+      const r = ctx.state.renaming;
+      if (!r) return { changed: false };
+      r.text = r.fresh ? '' : r.text.slice(0, -1);
+      r.fresh = false;
+    },
+  },
+  cancelRename: {
+    undo: 'none',
+    run(ctx) {
+      ctx.state.renaming = null;
+    },
+  },
+  /** Enter on the tab being renamed (or text set on its edit box): Excel's sheet-name rules apply. */
+  commitRename: {
+    label: 'Rename Sheet',
+    run(ctx, args) {
+      const r = ctx.state.renaming;
+      if (!r) return { changed: false };
+      if (typeof args.value === 'string') r.text = args.value;
+      const problem = finishRename(ctx.state, false);
+      if (problem !== null) ctx.ui.messageBox(problem);
+    },
+  },
 
   // -- Editing: AutoSum, Sort & Filter ----------------------------------------------------------------------------
   /**
@@ -530,4 +603,28 @@ function colorArg(args: Args): string {
 export function wrapped(s: S): boolean {
   const a = activeCell(s);
   return activeSheet(s).cells[a.addr]?.style?.alignment?.wrapText === true;
+}
+
+/** The columns a range spans, as Format > Column Width takes them ("B:D"). */
+function columnsOf(range: string): string {
+  const r = parseRect(range)!;
+  return `${colToLetters(r.c1)}:${colToLetters(r.c2)}`;
+}
+
+/**
+ * Renames the sheet of the tab being edited. Returns Excel's message for a name it refuses (the tab stays in
+ * edit mode), or null; `drop` gives a refused name up instead.
+ */
+function finishRename(s: S, drop: boolean): string | null {
+  const r = s.renaming;
+  if (!r) return null;
+  const name = r.text.trim();
+  try {
+    if (name !== r.sheet) renameSheet(s.wb, r.sheet, name);
+  } catch (error) {
+    if (drop) s.renaming = null;
+    return error instanceof Error ? error.message : String(error);
+  }
+  s.renaming = null;
+  return null;
 }

@@ -6,7 +6,10 @@
 import { button, menu, menuItem, type OfficeApp, type UiDecl } from '../../office/index.ts';
 import { workbookCanvas } from '../model/canvas.ts';
 import { excelApis } from './apis.ts';
+import { cellsDialogCommands, cellsDialogs } from './cells-dialogs.ts';
 import { excelCommands } from './commands.ts';
+import { excelDataCommands } from './data-commands.ts';
+import { excelDialogs } from './dialogs.ts';
 import { excelDocument } from './grid.ts';
 import { excelKeys, excelShortcuts } from './keyboard.ts';
 import { excelRibbon, statusItems } from './ribbon.ts';
@@ -35,12 +38,13 @@ const ui: UiDecl<S> = {
   ribbon: excelRibbon,
   document: { ...excelDocument, contextMenu },
   statusBar: { name: 'Status Bar', items: statusItems },
+  dialogs: { ...excelDialogs, ...cellsDialogs },
 };
 
 export const excelApp: OfficeApp<S> = {
   name: 'excel',
   ui,
-  commands: excelCommands,
+  commands: { ...excelCommands, ...excelDataCommands, ...cellsDialogCommands },
   apis: excelApis,
   shortcuts: excelShortcuts,
   keys: excelKeys,

@@ -3,11 +3,12 @@
  * named by address (as Excel's UI Automation names them), and the sheet tabs below. Only the visible window is
  * listed (A1:T40 at the top left), so the observation stays the size a screen shows.
  */
-import { button, comboBox, rect, type ControlDecl, type DocumentDecl } from '../../office/index.ts';
+import { button, comboBox, editBox, rect, type ControlDecl, type DocumentDecl } from '../../office/index.ts';
 import { colToLetters, parseRect, rectContains, toA1, type Rect } from '../formula/address.ts';
 import { cellDisplayText, formulaBarText } from '../model/display.ts';
 import type { Selection } from '../model/types.ts';
 import { nameBoxTarget } from './commands.ts';
+import { filterArrows } from './ribbon-data.ts';
 import { activeCell, activeSheet, VISIBLE_COLS, VISIBLE_ROWS, type ExcelState } from './state.ts';
 
 type S = ExcelState;
@@ -46,6 +47,8 @@ const nameBox = comboBox<S>({
   value: (s) => activeCell(s).addr,
   items: [],
   command: 'nameBox',
+  // Excel selects the whole reference when the Name Box is clicked, so the typed one replaces it.
+  selectAllOnClick: true,
   validate: (t, s) => {
     const target = nameBoxTarget(s, t);
     return typeof target === 'string' ? target : null;
@@ -56,10 +59,8 @@ const nameBox = comboBox<S>({
 /**
  * The Formula Bar. It is declared as an editable combo box because the kernel commits `set_edit_text` on those
  * at once (an edit box would wait for Enter): so `set_edit_text` on the "Formula Bar" Edit fills the active
- * cell, which is what a LAM trained on UFO's Excel runs expects.
- *
- * Known gap: keys typed into either box and then {ENTER} are dropped, because the kernel's commitPendingText
- * looks the box up among statically compiled controls, and document children are compiled per observation.
+ * cell, which is what a LAM trained on UFO's Excel runs expects. Keys typed into it stay pending until Enter,
+ * Tab or a click elsewhere commits them, as in the ribbon's boxes.
  */
 const formulaBar = comboBox<S>({
   name: 'Formula Bar',
@@ -76,7 +77,16 @@ const windows = new Map<string, readonly ControlDecl<S>[]>();
 
 function gridChildren(s: S): readonly ControlDecl<S>[] {
   const sheets = s.wb.sheets.filter((sh) => sh.hidden !== true).map((sh) => sh.name);
-  const key = `${s.scroll.row},${s.scroll.col}|${sheets.join('\u0000')}`;
+  const renaming = s.renaming?.sheet ?? null;
+  const arrows = filterArrows(s, (row, col) => {
+    const i = row - s.scroll.row;
+    const j = col - s.scroll.col;
+    if (i < 0 || j < 0 || i >= VISIBLE_ROWS || j >= VISIBLE_COLS) return null;
+    const left = ROW_HEADER_WIDTH + j * CELL_WIDTH;
+    const top = GRID_TOP + i * CELL_HEIGHT;
+    return { left, top, right: left + CELL_WIDTH, bottom: top + CELL_HEIGHT };
+  });
+  const key = `${s.scroll.row},${s.scroll.col}|${sheets.join('\u0000')}|${renaming ?? ''}|${s.wb.activeSheet}|${arrows.key}`;
   const hit = windows.get(key);
   if (hit !== undefined) return hit;
   const children: ControlDecl<S>[] = [nameBox, formulaBar];
@@ -99,20 +109,37 @@ function gridChildren(s: S): readonly ControlDecl<S>[] {
       );
     }
   }
+  // AutoFilter arrows come after the cells, so they sit on top of their header cells.
+  children.push(...arrows.controls);
   let left = ROW_HEADER_WIDTH;
   for (const name of sheets) {
     const width = 20 + name.length * 8;
+    const tabRect = rect(left, TABS_TOP, left + width, TABS_TOP + 24);
+    left += width;
+    if (name === renaming) {
+      // Rename Sheet turns the tab into an edit box holding the name being typed.
+      children.push(
+        editBox<S>({
+          name,
+          id: `sheetRename:${name}`,
+          value: (st) => st.renaming?.text ?? name,
+          command: 'commitRename',
+          rect: tabRect,
+        }),
+      );
+      continue;
+    }
     children.push(
       button<S>({
         name,
         id: `sheet:${name}`,
         type: 'TabItem',
         command: { command: 'activateSheet', args: { name } },
+        doubleCommand: 'startRename',
         toggled: (st) => st.wb.activeSheet === name,
-        rect: rect(left, TABS_TOP, left + width, TABS_TOP + 24),
+        rect: tabRect,
       }),
     );
-    left += width;
   }
   children.push(
     button<S>({

@@ -9,6 +9,7 @@ import type { ExcelState } from './state.ts';
 
 export const excelShortcuts: Readonly<Record<string, CommandRef>> = {
   '^b': 'bold',
+  '^1': 'openFormatCells',
   '^i': 'italic',
   '^u': 'underline',
   '^c': 'copy',
@@ -17,6 +18,7 @@ export const excelShortcuts: Readonly<Record<string, CommandRef>> = {
   '^{HOME}': { command: 'selectCell', args: { addr: 'A1' } },
   '%=': 'autoSum',
   '^+l': 'filter',
+  '^t': { command: 'openCreateTable', args: { style: 'TableStyleMedium2' } },
 };
 
 const ARROWS: Readonly<Record<string, Direction>> = { UP: 'up', DOWN: 'down', LEFT: 'left', RIGHT: 'right' };
@@ -27,6 +29,12 @@ export const excelKeys: DocumentKeys<ExcelState> = {
     if (stroke.alt || stroke.win || stroke.ctrl) return null;
     const dir = ARROWS[stroke.key];
     if (dir !== undefined) return { command: 'arrow', args: { dir, extend: stroke.shift } };
+    if (state.renaming) {
+      // A sheet tab being renamed takes Enter, Escape and Backspace.
+      if (stroke.key === 'ENTER' || stroke.key === 'TAB') return 'commitRename';
+      if (stroke.key === 'ESC') return 'cancelRename';
+      if (stroke.key === 'BACKSPACE') return 'renameBackspace';
+    }
     switch (stroke.key) {
       case 'ENTER':
         return { command: 'confirm', args: { dir: stroke.shift ? 'up' : 'down' } };

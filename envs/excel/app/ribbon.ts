@@ -21,10 +21,11 @@ import {
   type RibbonDecl,
   type TabDecl,
 } from '../../office/index.ts';
-import { NUMBER_FORMAT_PRESETS } from '../formula/number-format.ts';
+import { NUMBER_FORMAT_PRESETS, numberFormatCategory } from '../formula/number-format.ts';
 import type { CellStyle } from '../model/types.ts';
 import { BORDER_ITEMS, NUMBER_FORMATS, STANDARD_COLORS } from './commands.ts';
 import { activeCell, activeSheet, type ExcelState } from './state.ts';
+import { dataTab, formulasTab, insertTab, stylesGroup } from './ribbon-data.ts';
 
 type S = ExcelState;
 
@@ -78,7 +79,11 @@ export function numberFormatName(s: S): string {
   for (const [name, preset] of Object.entries(NUMBER_FORMATS)) {
     if (NUMBER_FORMAT_PRESETS[preset as keyof typeof NUMBER_FORMAT_PRESETS] === code) return name;
   }
-  return 'Custom';
+  // Other decimals of a category ("0.0", "$#,##0", "0%", Comma Style) still show the category's name.
+  const category = numberFormatCategory(code);
+  return ['Number', 'Currency', 'Accounting', 'Percentage', 'Scientific', 'Fraction'].includes(category)
+    ? category
+    : 'Custom';
 }
 
 /** A command not modelled yet: shown, disabled. */
@@ -110,9 +115,9 @@ const alignToggle = (name: string, axis: 'horizontal' | 'vertical', value: strin
 const sortFilterItems: MenuEntryDecl<S>[] = [
   menuItem({ name: 'Sort A to Z', command: { command: 'sort', args: { descending: false } } }),
   menuItem({ name: 'Sort Z to A', command: { command: 'sort', args: { descending: true } } }),
-  menuItem({ name: 'Custom Sort...', enabled: false }),
+  menuItem({ name: 'Custom Sort...', dialog: 'sort' }),
   menuItem({ name: 'Filter', command: 'filter' }),
-  menuItem({ name: 'Clear', enabled: false }),
+  menuItem({ name: 'Clear', id: 'ClearFilter', command: 'clearFilter' }),
   menuItem({ name: 'Reapply', enabled: false }),
 ];
 
@@ -235,13 +240,17 @@ const home: TabDecl<S> = tab('Home', [
     button({
       name: 'Percent Style',
       size: 'icon',
-      command: { command: 'numberFormat', args: { value: 'Percentage' } },
+      command: { command: 'numberFormatCode', args: { code: '0%' } },
     }),
-    off('Comma Style', 'icon'),
+    button({
+      name: 'Comma Style',
+      size: 'icon',
+      command: { command: 'numberFormatCode', args: { code: 'comma' } },
+    }),
     button({ name: 'Increase Decimal', size: 'icon', command: 'increaseDecimal' }),
     button({ name: 'Decrease Decimal', size: 'icon', command: 'decreaseDecimal' }),
   ]),
-  group('Styles', [off('Conditional Formatting'), off('Format as Table'), off('Cell Styles')]),
+  stylesGroup,
   group('Cells', [
     splitButton({
       name: 'Insert',
@@ -267,7 +276,21 @@ const home: TabDecl<S> = tab('Home', [
         ],
       }),
     }),
-    off('Format'),
+    dropDown({
+      name: 'Format',
+      menu: menu({
+        items: [
+          menuItem({ name: 'Row Height...', enabled: false }),
+          menuItem({ name: 'AutoFit Row Height', enabled: false }),
+          menuItem({ name: 'Column Width...', dialog: 'columnWidth' }),
+          menuItem({ name: 'AutoFit Column Width', command: 'autoFitColumns' }),
+          menuItem({ name: 'Default Width...', enabled: false }),
+          menuItem({ name: 'Rename Sheet', command: 'startRename' }),
+          menuItem({ name: 'Move or Copy Sheet...', enabled: false }),
+          menuItem({ name: 'Format Cells...', dialog: 'formatCells' }),
+        ],
+      }),
+    }),
   ]),
   group('Editing', [
     splitButton({
@@ -293,22 +316,6 @@ const home: TabDecl<S> = tab('Home', [
   ]),
 ]);
 
-const insert = tab('Insert', [
-  offGroup('Tables', ['PivotTable', 'Recommended PivotTables', 'Table']),
-  offGroup('Illustrations', ['Pictures', 'Shapes', 'Icons', 'SmartArt']),
-  offGroup('Charts', [
-    'Recommended Charts',
-    'Insert Column or Bar Chart',
-    'Insert Line or Area Chart',
-    'Insert Pie or Doughnut Chart',
-  ]),
-  offGroup('Sparklines', ['Line', 'Column', 'Win/Loss']),
-  offGroup('Filters', ['Slicer', 'Timeline']),
-  offGroup('Links', ['Link']),
-  offGroup('Text', ['Text Box', 'Header & Footer']),
-  offGroup('Symbols', ['Equation', 'Symbol']),
-]);
-
 const pageLayout = tab('Page Layout', [
   offGroup('Themes', ['Themes', 'Colors', 'Fonts', 'Effects']),
   offGroup('Page Setup', [
@@ -329,67 +336,6 @@ const pageLayout = tab('Page Layout', [
     }),
   ]),
   offGroup('Arrange', ['Bring Forward', 'Send Backward', 'Selection Pane', 'Align', 'Group', 'Rotate']),
-]);
-
-const formulas = tab('Formulas', [
-  group('Function Library', [
-    off('Insert Function', 'large'),
-    splitButton({
-      name: 'AutoSum',
-      command: 'autoSum',
-      menu: menu({ items: [menuItem({ name: 'Sum', command: 'autoSum' })] }),
-    }),
-    ...[
-      'Recently Used',
-      'Financial',
-      'Logical',
-      'Text',
-      'Date & Time',
-      'Lookup & Reference',
-      'Math & Trig',
-      'More Functions',
-    ].map((n) => off(n)),
-  ]),
-  offGroup('Defined Names', ['Name Manager', 'Define Name', 'Use in Formula', 'Create from Selection']),
-  offGroup('Formula Auditing', [
-    'Trace Precedents',
-    'Trace Dependents',
-    'Remove Arrows',
-    'Show Formulas',
-    'Error Checking',
-    'Evaluate Formula',
-    'Watch Window',
-  ]),
-  offGroup('Calculation', ['Calculation Options', 'Calculate Now', 'Calculate Sheet']),
-]);
-
-const data = tab('Data', [
-  offGroup('Get & Transform Data', ['Get Data', 'From Text/CSV', 'From Web', 'From Table/Range']),
-  offGroup('Queries & Connections', ['Refresh All', 'Queries & Connections']),
-  group('Sort & Filter', [
-    button({ name: 'Sort A to Z', size: 'icon', command: { command: 'sort', args: { descending: false } } }),
-    button({ name: 'Sort Z to A', size: 'icon', command: { command: 'sort', args: { descending: true } } }),
-    off('Sort', 'large'),
-    toggle<S>({
-      name: 'Filter',
-      size: 'large',
-      command: 'filter',
-      toggled: (s) => activeSheet(s).autoFilter !== null,
-    }),
-    off('Clear'),
-    off('Reapply'),
-    off('Advanced'),
-  ]),
-  offGroup('Data Tools', [
-    'Text to Columns',
-    'Flash Fill',
-    'Remove Duplicates',
-    'Data Validation',
-    'Consolidate',
-    'Relationships',
-  ]),
-  offGroup('Forecast', ['What-If Analysis', 'Forecast Sheet']),
-  offGroup('Outline', ['Group', 'Ungroup', 'Subtotal']),
 ]);
 
 const review = tab('Review', [
@@ -436,7 +382,7 @@ const view = tab('View', [
 ]);
 
 export const excelRibbon: RibbonDecl<S> = {
-  tabs: [home, insert, pageLayout, formulas, data, review, view],
+  tabs: [home, insertTab, pageLayout, formulasTab, dataTab, review, view],
   initialTab: 'Home',
 };
 

@@ -4,8 +4,13 @@
  */
 import { colToLetters, parseRect, rectToA1, toA1, type Rect } from '../formula/address.ts';
 import { ExcelError } from '../model/errors.ts';
-import type { Sheet, Workbook } from '../model/types.ts';
-import { createEmptyWorkbook, getSheet } from '../model/workbook.ts';
+import { setCellValue, setFormula } from '../model/cells.ts';
+import { addConditionalFormat, type ConditionalFormatInput } from '../model/conditional.ts';
+import { setAutoFilter, setFilterCriterion } from '../model/filter.ts';
+import { setStyle } from '../model/format.ts';
+import type { StylePatch } from '../model/styles.ts';
+import type { CellStyle, FilterCriterion, Sheet, Workbook } from '../model/types.ts';
+import { createEmptyWorkbook, getSheet, splitSheetRange } from '../model/workbook.ts';
 import type { Clip } from '../model/clipboard.ts';
 
 /** Rows and columns of the grid window the observation lists (A1:T40 when scrolled to the top left). */
@@ -31,6 +36,11 @@ export interface ExcelState {
   /** Top-left cell of the visible grid window. */
   scroll: { row: number; col: number };
   file: ExcelFile;
+  /**
+   * A sheet tab being renamed in place (Home > Format > Rename Sheet): its new name as typed so far; `fresh`
+   * while the old name is still selected, so the first typed character replaces it.
+   */
+  renaming?: { sheet: string; text: string; fresh: boolean } | null;
 }
 
 /** A workbook given as a template, or a new blank one ("Book1", one sheet). */
@@ -40,12 +50,62 @@ export function createExcelState(template: unknown): ExcelState {
     wb = createEmptyWorkbook();
   } else if (isWorkbook(template)) {
     wb = structuredClone(template);
+  } else if (isCompactBook(template)) {
+    wb = compactWorkbook(template);
   } else {
     throw new TypeError(
       `Excel template must be a workbook object ({sheets, activeSheet, ...}) or undefined for a blank workbook, got ${JSON.stringify(template)?.slice(0, 80)}`,
     );
   }
   return { wb, entry: null, clip: null, scroll: { row: 1, col: 1 }, file: { name: 'Book1', saved: null } };
+}
+
+/**
+ * The compact template form task suites use (a full workbook is ~1 kB of boilerplate per task):
+ * `{sheets: {Sales: [["Region", "Units"], ["East", 12]], Notes: []}, active?: "Sales", styles?: {"Sales!A1:B1":
+ * {font: {bold: true}}}}`. Rows start at A1; strings starting with '=' are formulas, other values are stored as
+ * given (no parsing, so "00123" stays text); null leaves the cell blank. The first sheet is active by default.
+ */
+export interface CompactBook {
+  sheets: Record<string, readonly (readonly (string | number | boolean | null)[])[]>;
+  active?: string;
+  styles?: Record<string, CellStyle>;
+  /** Per sheet: an AutoFilter range and its criteria by column letter (applied, so rows hide). */
+  filters?: Record<string, { range: string; criteria?: Record<string, FilterCriterion> }>;
+  /** Per sheet: conditional formatting rules, as the model's addConditionalFormat takes them. */
+  conditional?: Record<string, ConditionalFormatInput[]>;
+}
+
+function isCompactBook(v: unknown): v is CompactBook {
+  if (typeof v !== 'object' || v === null) return false;
+  const o = v as { sheets?: unknown };
+  return typeof o.sheets === 'object' && o.sheets !== null && !Array.isArray(o.sheets);
+}
+
+function compactWorkbook(spec: CompactBook): Workbook {
+  const wb = createEmptyWorkbook({ sheetNames: Object.keys(spec.sheets) });
+  for (const [name, rows] of Object.entries(spec.sheets)) {
+    rows.forEach((row, i) =>
+      row.forEach((v, j) => {
+        if (v === null) return;
+        const addr = toA1(i + 1, j + 1);
+        if (typeof v === 'string' && v.startsWith('=')) setFormula(wb, name, addr, v);
+        else setCellValue(wb, name, addr, v);
+      }),
+    );
+  }
+  for (const [ref, style] of Object.entries(spec.styles ?? {})) {
+    const { sheet, range } = splitSheetRange(ref);
+    setStyle(wb, sheet ?? wb.sheets[0]!.name, range, style as StylePatch);
+  }
+  for (const [name, f] of Object.entries(spec.filters ?? {})) {
+    setAutoFilter(wb, name, f.range);
+    for (const [col, c] of Object.entries(f.criteria ?? {})) setFilterCriterion(wb, name, col, c);
+  }
+  for (const [name, rules] of Object.entries(spec.conditional ?? {}))
+    for (const rule of rules) addConditionalFormat(wb, name, rule);
+  if (spec.active !== undefined) wb.activeSheet = getSheet(wb, spec.active).name;
+  return wb;
 }
 
 function isWorkbook(v: unknown): v is Workbook {

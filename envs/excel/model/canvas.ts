@@ -68,6 +68,7 @@ export function workbookCanvas(wb: Workbook, opts: CanvasOptions = {}) {
         validations: structuredClone(s.validations),
         conditionalFormats: structuredClone(s.conditionalFormats),
         charts: s.charts.map((ch) => ({ ...structuredClone(ch), data: chartData(wb, s.name, ch) })),
+        ...(s.tables !== undefined && s.tables.length > 0 ? { tables: structuredClone(s.tables) } : {}),
         selection: structuredClone(s.selection),
       };
     }),

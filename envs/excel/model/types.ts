@@ -256,6 +256,21 @@ export interface Chart {
   yAxisTitle?: string;
 }
 
+/**
+ * An Excel table (a ListObject): a named range with a header row, banded style and its own filter buttons.
+ * Known gap: inserting or deleting rows and columns does not resize it, and the OOXML export does not write it.
+ */
+export interface ExcelTable {
+  /** "Table1", "Table2"... unique in the workbook. */
+  name: string;
+  /** Header row plus data, e.g. "A1:D9". */
+  range: string;
+  /** Built-in style name as OOXML stores it, e.g. "TableStyleMedium2". */
+  style: string;
+  headerRow: boolean;
+  bandedRows: boolean;
+}
+
 export interface Sheet {
   name: string;
   cells: Record<string, Cell>;
@@ -268,6 +283,8 @@ export interface Sheet {
   validations: DataValidation[];
   conditionalFormats: ConditionalFormat[];
   charts: Chart[];
+  /** Excel tables (Format as Table, Insert > Table); absent on sheets that never had one. */
+  tables?: ExcelTable[];
   selection: Selection;
   hidden?: boolean;
   /** Sheet tab colour '#RRGGBB'. */
