@@ -3,6 +3,8 @@
  * actors × ORT thread pools would oversubscribe the cores), and `swap` to take a new policy version without
  * restarting the actor (a new session costs ~1 ms once the library is loaded; node-infra-facts.md §1–2).
  */
+import { createHash } from 'node:crypto';
+import { existsSync, readFileSync } from 'node:fs';
 import { readFile } from 'node:fs/promises';
 import * as ort from 'onnxruntime-node';
 import { INPUT_NAME, OUTPUT_NAME } from './onnx-export.ts';
@@ -30,7 +32,7 @@ export class OnnxScorer {
     } catch (error) {
       throw new Error(`cannot read the LAM model ${path}: ${(error as Error).message}`);
     }
-    return OnnxScorer.fromBytes(bytes, version ?? path);
+    return OnnxScorer.fromBytes(bytes, version ?? modelVersion(path, bytes));
   }
 
   get width(): number {
@@ -83,4 +85,22 @@ async function createSession(bytes: Uint8Array): Promise<[ort.InferenceSession, 
     throw new Error(`the model's '${INPUT_NAME}' input must have a fixed feature width`);
   }
   return [session, width];
+}
+
+/**
+ * A model's version as trajectories record it: its checkpoint version (from the JSON sidecar beside it) and the
+ * first 12 hex digits of its SHA-256, so the same weights give the same version on every machine.
+ */
+export function modelVersion(path: string, bytes: Uint8Array): string {
+  const digest = createHash('sha256').update(bytes).digest('hex').slice(0, 12);
+  const sidecar = path.replace(/\.onnx$/, '') + '.json';
+  if (path.endsWith('.onnx') && existsSync(sidecar)) {
+    try {
+      const version = (JSON.parse(readFileSync(sidecar, 'utf8')) as { version?: unknown }).version;
+      if (typeof version === 'string' && version !== '') return `${version}@${digest}`;
+    } catch {
+      // An unreadable sidecar leaves the hash alone to name the model.
+    }
+  }
+  return `sha256:${digest}`;
 }

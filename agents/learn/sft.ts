@@ -77,6 +77,8 @@ export async function trainSft(
   initial: LamNetwork,
   dataset: CandidateDataset,
   options: SftOptions = {},
+  /** Called after every minibatch with the updates done and planned (for progress bars). */
+  onUpdate?: (done: number, total: number) => void,
 ): Promise<SftResult> {
   const opts: Required<SftOptions> = { ...SFT_DEFAULTS, ...options };
   if (!(
@@ -126,6 +128,7 @@ export async function trainSft(
         zeroGradients(grads);
         await engine.backward(x, dScores, grads);
         adam.step(network, grads, scheduledLr(opts, adam.steps, total));
+        onUpdate?.(adam.steps, total);
       }
       history.push({
         epoch,
@@ -189,9 +192,15 @@ export async function sftFromTrajectories(
   initial: LamNetwork,
   trajectories: readonly Trajectory[],
   options: SftOptions & DatasetOptions & { onlySuccessful?: boolean } = {},
+  onUpdate?: (done: number, total: number) => void,
 ): Promise<SftResult & { matched: number; unmatched: number; trajectories: number }> {
   const kept =
     options.onlySuccessful === false ? trajectories : trajectories.filter((t) => t.outcome.success === true);
   const { dataset, matched, unmatched } = buildCandidateDataset(kept, options);
-  return { ...(await trainSft(initial, dataset, options)), matched, unmatched, trajectories: kept.length };
+  return {
+    ...(await trainSft(initial, dataset, options, onUpdate)),
+    matched,
+    unmatched,
+    trajectories: kept.length,
+  };
 }

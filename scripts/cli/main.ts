@@ -8,8 +8,10 @@ import { registerEnvsCommand } from './commands/envs.ts';
 import { registerEvalCommand } from './commands/eval.ts';
 import { registerExploreCommand } from './commands/explore.ts';
 import { registerHarvestCommand } from './commands/harvest.ts';
+import { registerPipelineCommand } from './commands/pipeline.ts';
 import { registerRunsCommand } from './commands/runs.ts';
 import { registerTasksCommand } from './commands/tasks.ts';
+import { registerTrainCommand } from './commands/train.ts';
 
 export function buildProgram(): Command {
   const program = new Command()
@@ -23,8 +25,10 @@ export function buildProgram(): Command {
   registerEvalCommand(program);
   registerExploreCommand(program);
   registerHarvestCommand(program);
+  registerPipelineCommand(program);
   registerRunsCommand(program);
   registerTasksCommand(program);
+  registerTrainCommand(program);
   return program;
 }
 

@@ -62,7 +62,7 @@ describe('lamgym explore', () => {
     const run = await lamgym('explore', '--tasks', 'tests/fixtures/ufo/bulleted.json', '--policy', 'gpt');
     expect(run.code).toBe(1);
     expect(run.stderr).toMatch(
-      /^lamgym: error: --policy 'gpt': expected random, oracle, teacher, lam:MODEL\.onnx/m,
+      /^lamgym: error: --policy 'gpt': expected lam, random, oracle, teacher, lam:MODEL\.onnx/m,
     );
     expect((await lamgym('explore', '--tasks', 'nowhere.jsonl')).stderr).toMatch(
       /no task file 'nowhere\.jsonl' \(and it is not a shipped suite: expert-train, expert-test, failed\)/,

@@ -2,7 +2,8 @@
  * `lamgym explore`: runs a policy over a task suite in parallel actors, keeping every trajectory in a run
  * directory, with a progress bar and a summary table (or `--json`). `--resume DIR` finishes a stopped run.
  */
-import { basename } from 'node:path';
+import { existsSync } from 'node:fs';
+import { basename, dirname } from 'node:path';
 import { InvalidArgumentError, type Command } from 'commander';
 import { SingleBar } from 'cli-progress';
 import Table from 'cli-table3';
@@ -10,6 +11,8 @@ import { loadTaskFile, resolveTaskSource } from '../../../envs/tasks/index.ts';
 import type { PolicySpec, RewardSpec } from '../../../runs/actors/specs.ts';
 import { type ExploreConfig, type ExploreSummary, explore, readRunConfig } from '../../../runs/explore.ts';
 import { parseNonNegativeInt, parsePositiveInt } from './demo.ts';
+import { DEFAULT_LAM_MODEL } from '../../../agents/lam/default-model.ts';
+import { trainLamSft } from '../../../runs/train.ts';
 
 interface ExploreOptions {
   tasks: string;
@@ -27,8 +30,9 @@ interface ExploreOptions {
   json?: boolean;
 }
 
-/** `random`, `oracle`, `teacher`, `lam:MODEL.onnx`, `http:BASE_URL#MODEL`, `module:PATH[#EXPORT]`. */
+/** `lam` (the built-in LAM's shipped checkpoint), `random`, `oracle`, `teacher`, `lam:MODEL.onnx`, `http:BASE_URL#MODEL`, `module:PATH[#EXPORT]`. */
 export function parsePolicySpec(text: string): PolicySpec {
+  if (text === 'lam') return { kind: 'lam', model: DEFAULT_LAM_MODEL };
   if (text === 'random') return { kind: 'random' };
   if (text === 'oracle') return { kind: 'oracle' };
   if (text === 'teacher') return { kind: 'teacher' };
@@ -45,7 +49,7 @@ export function parsePolicySpec(text: string): PolicySpec {
       : { kind: 'module', module, export: exportName };
   }
   throw new Error(
-    `--policy '${text}': expected random, oracle, teacher, lam:MODEL.onnx, http:BASE_URL#MODEL or module:PATH[#EXPORT]`,
+    `--policy '${text}': expected lam, random, oracle, teacher, lam:MODEL.onnx, http:BASE_URL#MODEL or module:PATH[#EXPORT]`,
   );
 }
 
@@ -102,8 +106,8 @@ export function registerExploreCommand(program: Command): void {
     .option('--app <name>', 'only the tasks of this app (word, excel, powerpoint)')
     .option(
       '--policy <spec>',
-      'random | oracle | lam:MODEL.onnx | http:BASE_URL#MODEL | module:PATH[#EXPORT]',
-      'random',
+      'lam (the built-in LAM) | random | oracle | teacher | lam:MODEL.onnx | http:BASE_URL#MODEL | module:PATH[#EXPORT]',
+      'lam',
     )
     .option(
       '--reward <spec>',
@@ -153,6 +157,12 @@ export function registerExploreCommand(program: Command): void {
           limit: options.limit ?? null,
         };
       }
+      if (
+        config.policy.kind === 'lam' &&
+        config.policy.model === DEFAULT_LAM_MODEL &&
+        !existsSync(DEFAULT_LAM_MODEL)
+      )
+        await trainDefaultLam();
       const bar = new SingleBar({
         format:
           'explore [{bar}] {value}/{total} episodes | {successes} successes | {solved} tasks solved | {eps} ep/s | ETA {eta_formatted}',
@@ -177,6 +187,35 @@ export function registerExploreCommand(program: Command): void {
       bar.stop();
       process.stdout.write(options.json ? `${JSON.stringify(summary)}\n` : renderSummary(summary));
     });
+}
+
+/** The shipped checkpoint is missing (a fresh clone without it, or deleted): train it as `lamgym train sft` would. */
+async function trainDefaultLam(): Promise<void> {
+  process.stderr.write(
+    `the built-in LAM's checkpoint ${DEFAULT_LAM_MODEL} is missing: training it on expert-train first (lamgym train sft)\n`,
+  );
+  const bar = new SingleBar({
+    format: '{phase} [{bar}] {value}/{total} | ETA {eta_formatted}',
+    stream: process.stderr,
+    hideCursor: true,
+  });
+  let current = '';
+  const expert = loadTaskFile(resolveTaskSource('expert-train')).tasks.map((t) => t.task);
+  const result = await trainLamSft({
+    expert,
+    out: dirname(DEFAULT_LAM_MODEL),
+    version: basename(DEFAULT_LAM_MODEL, '.onnx'),
+    onProgress: (phase, done, total) => {
+      const label = phase === 'replay' ? 'replaying expert tasks' : 'behaviour cloning';
+      if (label !== current) {
+        if (current !== '') bar.stop();
+        bar.start(total, done, { phase: label });
+        current = label;
+      } else bar.update(done);
+    },
+  });
+  bar.stop();
+  process.stderr.write(`trained ${result.onnxPath}\n`);
 }
 
 export function renderSummary(summary: ExploreSummary): string {
