@@ -70,7 +70,9 @@ export function heldOutSeed(seed: number): number {
 }
 
 /** The teacher's play, kept with the task: its actions in the LAM's keys and its verdict. */
-export function teacherRecord(t: Trajectory<OfficeObservation, OfficeAction | string>): Record<string, unknown> {
+export function teacherRecord(
+  t: Trajectory<OfficeObservation, OfficeAction | string>,
+): Record<string, unknown> {
   return {
     success: t.outcome.success,
     reason: t.outcome.reason,
