@@ -43,6 +43,10 @@ export interface AppSummary {
   attempts: number;
   successes: number;
   tasks_solved: number;
+  /** Solved tasks that the teacher had failed (a task without a teacher record counts as new). */
+  tasks_newly_solved: number;
+  /** Steps of all its episodes. */
+  steps: number;
   success_rate: number;
   mean_steps: number;
   errors: number;
@@ -176,16 +180,24 @@ export async function explore(
   const reopened = TrajectoryStore.open(join(dir, 'trajectories'));
   const entries = reopened.entries();
   reopened.close();
+  const teacherSolved = new Set(
+    tasks
+      .filter((t) => (t.meta?.teacher as { success?: unknown } | undefined)?.success === true)
+      .map((t) => t.unique_id),
+  );
   const summarise = (app: string, rows: typeof entries): AppSummary => {
     const tasksSeen = new Set(rows.map((r) => r.task_id));
     const solvedTasks = new Set(rows.filter((r) => r.success).map((r) => r.task_id));
     const successes = rows.filter((r) => r.success).length;
+    const newlySolved = [...solvedTasks].filter((id) => !teacherSolved.has(id)).length;
     return {
       app,
       tasks: tasksSeen.size,
       attempts: rows.length,
       successes,
       tasks_solved: solvedTasks.size,
+      tasks_newly_solved: newlySolved,
+      steps: rows.reduce((a, r) => a + r.steps, 0),
       success_rate: rows.length === 0 ? 0 : successes / rows.length,
       mean_steps: rows.length === 0 ? 0 : rows.reduce((a, r) => a + r.steps, 0) / rows.length,
       errors: rows.filter((r) => (r.error ?? null) !== null).length,

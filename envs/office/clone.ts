@@ -6,16 +6,22 @@
 
 export function cloneJson<T>(value: T): T {
   if (value === null || typeof value !== 'object') return value;
+  // Leaves are copied in place rather than through a call: most members of a document are strings and numbers.
   if (Array.isArray(value)) {
-    const out = new Array(value.length);
-    for (let i = 0; i < value.length; i++) out[i] = cloneJson(value[i]);
+    const n = value.length;
+    const out = new Array(n);
+    for (let i = 0; i < n; i++) {
+      const v: unknown = value[i];
+      out[i] = v === null || typeof v !== 'object' ? v : cloneJson(v);
+    }
     return out as T;
   }
   const out: Record<string, unknown> = {};
   for (const key in value) {
     if (Object.prototype.hasOwnProperty.call(value, key)) {
       const v = (value as Record<string, unknown>)[key];
-      if (v !== undefined) out[key] = cloneJson(v);
+      if (v === undefined) continue;
+      out[key] = v === null || typeof v !== 'object' ? v : cloneJson(v);
     }
   }
   return out as T;

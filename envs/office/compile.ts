@@ -119,6 +119,7 @@ export interface UiNode<S = unknown> {
   readonly dynamic: ((state: S, ui: UiView) => readonly UiNode<S>[]) | null;
   // Role data.
   readonly command?: CommandRef;
+  readonly doubleCommand?: CommandRef;
   readonly dialog?: string;
   readonly backstage?: string;
   readonly showTab?: string;
@@ -170,6 +171,15 @@ export function compileUi<S>(decl: UiDecl<S>): CompiledUi<S> {
 }
 
 const staticName = <S>(name: Dyn<S, string>): string | null => (typeof name === 'string' ? name : null);
+
+/**
+ * A node function for a `Dyn` value: the app's own function when it is one, so that the view makes one call per
+ * evaluation instead of two (the grid of a spreadsheet evaluates hundreds of these per observation).
+ */
+function dynFn<S, T>(value: Dyn<S, T>): (state: S, ui: UiView) => T {
+  if (typeof value !== 'function') return () => value;
+  return value as (state: S, ui: UiView) => T;
+}
 
 function slug(text: string): string {
   return text.replace(/[/\s]+/g, '_');
@@ -533,10 +543,11 @@ class Compiler<S> {
           role: 'button',
           type: decl.type ?? 'Button',
           command: decl.command,
+          doubleCommand: decl.doubleCommand,
           dialog: decl.dialog,
           backstage: decl.backstage,
           showTab: decl.showTab,
-          selected: toggled === undefined ? null : (s, ui) => dyn(toggled, s, ui),
+          selected: toggled === undefined ? null : dynFn(toggled),
         });
       }
       case 'splitButton': {
@@ -559,7 +570,7 @@ class Compiler<S> {
           type: 'Button',
           command: decl.command,
           enabled: decl.enabled ?? null,
-          selected: toggled === undefined ? null : (s, ui) => dyn(toggled, s, ui),
+          selected: toggled === undefined ? null : dynFn(toggled),
         });
         const arrow = this.node({
           id: `${id}/arrow`,
@@ -592,7 +603,7 @@ class Compiler<S> {
           type: decl.type ?? 'MenuItem',
           command: decl.command,
           dialog: decl.dialog,
-          selected: checked === undefined ? null : (s, ui) => dyn(checked, s, ui),
+          selected: checked === undefined ? null : dynFn(checked),
           expandable: decl.submenu !== undefined,
           submenuOwner: decl.submenu !== undefined,
         });
@@ -606,7 +617,7 @@ class Compiler<S> {
           role: 'listItem',
           type: decl.type ?? 'ListItem',
           command: decl.command,
-          selected: selected === undefined ? () => false : (s, ui) => dyn(selected, s, ui),
+          selected: selected === undefined ? () => false : dynFn(selected),
         });
       }
       case 'comboBox':
@@ -620,7 +631,7 @@ class Compiler<S> {
           role: 'checkBox',
           type: 'CheckBox',
           command: decl.command,
-          selected: (s, ui) => dyn(checked, s, ui),
+          selected: dynFn(checked),
         });
       }
       case 'edit':

@@ -104,7 +104,15 @@ export function dispatch<S>(
   const rawArgs: unknown = action.args ?? {};
   const base = { warnings: [] as string[], control: null as ActedControl | null, changed: false };
   const command = formatCommand(fn, isPlainRecord(rawArgs) ? rawArgs : {});
-  const fail = (error: string): DispatchResult => ({ ...base, command, error });
+  // Results are written out key by key (same key order as spreading `base`): spreading `base` after its
+  // `control` changed shape was a slow path of V8's object literal cloning.
+  const fail = (error: string): DispatchResult => ({
+    warnings: base.warnings,
+    control: base.control,
+    changed: base.changed,
+    command,
+    error,
+  });
 
   if (typeof action.function !== 'string')
     return fail(`function must be a string, got ${typeof action.function}`);
@@ -170,11 +178,16 @@ export function dispatch<S>(
   }
   if (outcome.error !== undefined) {
     session.rollbackStep();
-    return { ...base, command, error: outcome.error, warnings };
+    return { warnings, control: base.control, changed: base.changed, command, error: outcome.error };
   }
   session.commitStep();
   if (outcome.warning !== undefined) warnings.push(outcome.warning);
-  const result: DispatchResult = { ...base, command, warnings, changed: session.docVersion !== docBefore };
+  const result: DispatchResult = {
+    warnings,
+    control: base.control,
+    changed: session.docVersion !== docBefore,
+    command,
+  };
   if (outcome.result !== undefined) result.result = outcome.result;
   return result;
 }

@@ -4,7 +4,9 @@
  * control list, hit testing for clicks at a point, and UFO's control-state tree.
  *
  * A view is rebuilt only when the document or the UI state changed since the last one (session.ts keeps the
- * versions); observation entries are reused across views while a control's label, name and state are the same.
+ * versions). A rebuild still evaluates every visible node's functions (the app's, whose inputs the kernel cannot
+ * see), but reuses what it can: a node's entry and observation entry from the session's previous view while they
+ * are the same, UFO's label strings, and `byId` answers from the walk itself instead of a map filled per view.
  */
 import {
   rectContains,
@@ -84,10 +86,25 @@ class NodePlan<S> {
   readonly selected: Eval<S, boolean | null>;
   readonly dynamic: Eval<S, readonly UiNode<S>[]>;
   readonly children: readonly NodePlan<S>[];
+  /** A computed node whose id a compiled node also has: views holding it answer `byId` from a full map. */
+  readonly collides: boolean;
+  /** The walk that last gave this node an entry, and that entry's index (see `EntryIndex`). */
+  mark = 0;
+  markIndex = -1;
+  /**
+   * The entry the last walk of one session made for this node, that session's observation cache, and the entry's
+   * observation. Plans are shared by the sessions of an app; another session's walk just makes fresh entries.
+   */
+  entry: ViewEntry<S> | null = null;
+  entryFor: ObservedCache | null = null;
+  observedEntry: ObservedControl | null = null;
 
-  constructor(node: UiNode<S>, commands: Readonly<Record<string, CommandDecl<S>>>, plans: PlanCache<S>) {
+  constructor(node: UiNode<S>, plans: PlanCache<S>) {
+    const commands = plans.commands;
     this.node = node;
     this.id = node.id;
+    const registered = plans.compiled.byId.get(node.id);
+    this.collides = registered !== undefined && registered !== node;
     this.type = node.type;
     this.rect = node.rect;
     this.visible = node.visible;
@@ -119,61 +136,193 @@ class NodePlan<S> {
     this.commandEnabled = commandEnabled;
     this.selected = node.selected;
     this.dynamic = node.dynamic;
-    this.children = node.children.map((child) => planOf(child, commands, plans));
+    this.children = node.children.map((child) => planOf(child, plans));
   }
 }
 
-type PlanCache<S> = WeakMap<UiNode<S>, NodePlan<S>>;
+/** The plans of one compiled UI with one command table (an app's), by node and by computed child list. */
+class PlanCache<S> {
+  readonly compiled: CompiledUi<S>;
+  readonly commands: Readonly<Record<string, CommandDecl<S>>>;
+  readonly byNode = new WeakMap<UiNode<S>, NodePlan<S>>();
+  /** Computed child lists are memoised by the app or the compiler, so their plans are kept per list object. */
+  readonly byList = new WeakMap<readonly UiNode<S>[], readonly NodePlan<S>[]>();
 
-/** Plans per command table (an app's), then per node; compiled nodes are shared by every env of the app. */
-const planCaches = new WeakMap<object, PlanCache<unknown>>();
+  constructor(compiled: CompiledUi<S>, commands: Readonly<Record<string, CommandDecl<S>>>) {
+    this.compiled = compiled;
+    this.commands = commands;
+  }
+}
 
-function planOf<S>(
-  node: UiNode<S>,
-  commands: Readonly<Record<string, CommandDecl<S>>>,
-  plans: PlanCache<S>,
-): NodePlan<S> {
-  const hit = plans.get(node);
+/** Plans per compiled UI and command table; compiled nodes are shared by every env of the app. */
+const planCaches = new WeakMap<object, WeakMap<object, PlanCache<unknown>>>();
+
+function planOf<S>(node: UiNode<S>, plans: PlanCache<S>): NodePlan<S> {
+  const hit = plans.byNode.get(node);
   if (hit !== undefined) return hit;
-  const plan = new NodePlan(node, commands, plans);
-  plans.set(node, plan);
+  const plan = new NodePlan(node, plans);
+  plans.byNode.set(node, plan);
   return plan;
 }
 
-function plansFor<S>(commands: Readonly<Record<string, CommandDecl<S>>>): PlanCache<S> {
-  let plans = planCaches.get(commands) as PlanCache<S> | undefined;
+function plansOfList<S>(list: readonly UiNode<S>[], plans: PlanCache<S>): readonly NodePlan<S>[] {
+  const hit = plans.byList.get(list);
+  if (hit !== undefined) return hit;
+  const made = list.map((node) => planOf(node, plans));
+  plans.byList.set(list, made);
+  return made;
+}
+
+function plansFor<S>(
+  compiled: CompiledUi<S>,
+  commands: Readonly<Record<string, CommandDecl<S>>>,
+): PlanCache<S> {
+  let perCompiled = planCaches.get(compiled);
+  if (perCompiled === undefined) {
+    perCompiled = new WeakMap();
+    planCaches.set(compiled, perCompiled);
+  }
+  let plans = perCompiled.get(commands) as PlanCache<S> | undefined;
   if (plans === undefined) {
-    plans = new WeakMap();
-    planCaches.set(commands, plans as PlanCache<unknown>);
+    plans = new PlanCache(compiled, commands);
+    perCompiled.set(commands, plans as PlanCache<unknown>);
   }
   return plans;
+}
+
+/** Numbers every walk; a plan's `mark` says which walk last listed it. Shared by all sessions in the thread. */
+let walkCounter = 0;
+
+/** UFO's labels "1", "2", … made once. */
+const LABELS: string[] = [''];
+
+function labelOf(n: number): string {
+  while (LABELS.length <= n) LABELS.push(String(LABELS.length));
+  return LABELS[n]!;
+}
+
+/**
+ * `View.byId` without building a map on every view: while this view is the latest walk of the thread, a compiled
+ * node's entry is found through its plan's mark (plans are marked with the walk that listed them). Other lookups
+ * (computed nodes, older views, ids shared by a computed and a compiled node) use a map built on first need, which
+ * answers exactly as a map filled in walk order would (a later entry with the same id wins).
+ */
+class EntryIndex<S> implements ReadonlyMap<string, ViewEntry<S>> {
+  private readonly list: readonly ViewEntry<S>[];
+  private readonly plans: PlanCache<S>;
+  private readonly stamp: number;
+  private readonly exact: boolean;
+  private map: Map<string, ViewEntry<S>> | null = null;
+
+  constructor(entries: readonly ViewEntry<S>[], plans: PlanCache<S>, stamp: number, exact: boolean) {
+    this.list = entries;
+    this.plans = plans;
+    this.stamp = stamp;
+    this.exact = exact;
+  }
+
+  get(id: string): ViewEntry<S> | undefined {
+    if (this.map === null && this.exact && this.stamp === walkCounter) {
+      const node = this.plans.compiled.byId.get(id);
+      if (node !== undefined) {
+        if (node === this.plans.compiled.root) return this.list[0];
+        const plan = this.plans.byNode.get(node);
+        return plan !== undefined && plan.mark === this.stamp ? this.list[plan.markIndex] : undefined;
+      }
+    }
+    return this.full().get(id);
+  }
+
+  has(id: string): boolean {
+    return this.get(id) !== undefined;
+  }
+
+  get size(): number {
+    return this.full().size;
+  }
+
+  forEach(
+    fn: (value: ViewEntry<S>, key: string, map: ReadonlyMap<string, ViewEntry<S>>) => void,
+    thisArg?: unknown,
+  ): void {
+    this.full().forEach((value, key) => fn.call(thisArg, value, key, this));
+  }
+
+  entries(): MapIterator<[string, ViewEntry<S>]> {
+    return this.full().entries();
+  }
+
+  keys(): MapIterator<string> {
+    return this.full().keys();
+  }
+
+  values(): MapIterator<ViewEntry<S>> {
+    return this.full().values();
+  }
+
+  [Symbol.iterator](): MapIterator<[string, ViewEntry<S>]> {
+    return this.full()[Symbol.iterator]();
+  }
+
+  private full(): Map<string, ViewEntry<S>> {
+    if (this.map === null) {
+      const map = new Map<string, ViewEntry<S>>();
+      for (const entry of this.list) map.set(entry.node.id, entry);
+      this.map = map;
+    }
+    return this.map;
+  }
 }
 
 /** One build's inputs and outputs, passed down the walk instead of closed over. */
 class Walk<S> {
   readonly state: S;
   readonly uiView: UiView;
-  readonly commands: Readonly<Record<string, CommandDecl<S>>>;
   readonly plans: PlanCache<S>;
   readonly cache: ObservedCache;
+  readonly stamp: number;
   readonly entries: ViewEntry<S>[] = [];
   readonly listed: ViewEntry<S>[] = [];
-  readonly byId = new Map<string, ViewEntry<S>>();
   readonly controls: ObservedControl[] = [];
+  /** A computed node with an entry shares its id with a compiled node (then `byId` cannot go through plans). */
+  collision = false;
 
   constructor(source: ViewSource<S>, cache: ObservedCache) {
     this.state = source.state;
     this.uiView = source.uiView;
-    this.commands = source.commands;
-    this.plans = plansFor(source.commands);
+    this.plans = plansFor(source.compiled, source.commands);
     this.cache = cache;
+    this.stamp = ++walkCounter;
   }
 }
 
-function visit<S>(walk: Walk<S>, plan: NodePlan<S>, parentIndex: number, parentEnabled: boolean): void {
+/**
+ * Visits sibling plans in order, each before its children and computed children (pre-order). One call per list
+ * of siblings rather than per node: a spreadsheet grid is hundreds of leaves under one parent.
+ */
+function visitAll<S>(
+  walk: Walk<S>,
+  plans: readonly NodePlan<S>[],
+  parentIndex: number,
+  parentEnabled: boolean,
+): void {
   const state = walk.state;
   const uiView = walk.uiView;
-  if (plan.visible !== null && !plan.visible(state, uiView)) return;
+  for (let p = 0; p < plans.length; p++) {
+    const plan = plans[p]!;
+    if (plan.visible !== null && !plan.visible(state, uiView)) continue;
+    visitOne(walk, plan, parentIndex, parentEnabled, state, uiView);
+  }
+}
+
+function visitOne<S>(
+  walk: Walk<S>,
+  plan: NodePlan<S>,
+  parentIndex: number,
+  parentEnabled: boolean,
+  state: S,
+  uiView: UiView,
+): void {
   let index = parentIndex;
   let enabled = parentEnabled;
   if (!plan.transparent) {
@@ -186,36 +335,63 @@ function visit<S>(walk: Walk<S>, plan: NodePlan<S>, parentIndex: number, parentE
       else if (check === 2) enabled = uiView.canRedo;
       else if (check === 3) enabled = plan.commandEnabled!(state, uiView);
     }
-    const selected = plan.selected === null ? null : plan.selected(state, uiView);
+    // Called without a receiver: it may be the app's own `toggled` / `checked` function (compile.ts `dynFn`).
+    const select = plan.selected;
+    const selected = select === null ? null : select(state, uiView);
     const expanded = plan.expandable ? uiView.isOpen(plan.id) : null;
     const listed = walk.listed;
-    const label = plan.listed ? String(listed.length + 1) : '';
-    const entry: ViewEntry<S> = {
-      node: plan.node,
-      label,
-      text,
-      type: plan.type,
-      enabled,
-      selected,
-      expanded,
-      rect: plan.rect,
-      parent: parentIndex,
-    };
+    const label = plan.listed ? labelOf(listed.length + 1) : '';
+    // Entries are immutable: the one this session's last walk made for the node is reused while it is the same.
+    let entry = plan.entryFor === walk.cache ? plan.entry : null;
+    if (
+      entry === null ||
+      entry.label !== label ||
+      entry.text !== text ||
+      entry.enabled !== enabled ||
+      entry.selected !== selected ||
+      entry.expanded !== expanded ||
+      entry.parent !== parentIndex
+    ) {
+      entry = {
+        node: plan.node,
+        label,
+        text,
+        type: plan.type,
+        enabled,
+        selected,
+        expanded,
+        rect: plan.rect,
+        parent: parentIndex,
+      };
+      if (label !== '') {
+        // A moved entry (another parent index or label) often shows the same as before: keep its observation.
+        const last = plan.entryFor === walk.cache ? plan.observedEntry : null;
+        plan.observedEntry =
+          last !== null &&
+          last.label === label &&
+          last.control_text === text &&
+          last.selected === selected &&
+          last.rect === plan.rect &&
+          last.control_type === plan.type
+            ? last
+            : observed(walk.cache, entry);
+      }
+      plan.entry = entry;
+      plan.entryFor = walk.cache;
+    }
     index = walk.entries.length;
     walk.entries.push(entry);
-    walk.byId.set(plan.id, entry);
+    plan.mark = walk.stamp;
+    plan.markIndex = index;
+    if (plan.collides) walk.collision = true;
     if (label !== '') {
       listed.push(entry);
-      walk.controls.push(observed(walk.cache, entry));
+      walk.controls.push(plan.observedEntry!);
     }
   }
-  const children = plan.children;
-  for (let i = 0; i < children.length; i++) visit(walk, children[i]!, index, enabled);
-  if (plan.dynamic !== null) {
-    const extra = plan.dynamic(state, uiView);
-    for (let i = 0; i < extra.length; i++)
-      visit(walk, planOf(extra[i]!, walk.commands, walk.plans), index, enabled);
-  }
+  if (plan.children.length > 0) visitAll(walk, plan.children, index, enabled);
+  if (plan.dynamic !== null)
+    visitAll(walk, plansOfList(plan.dynamic(state, uiView), walk.plans), index, enabled);
 }
 
 export function buildView<S>(source: ViewSource<S>, cache: ObservedCache): View<S> {
@@ -237,21 +413,18 @@ export function buildView<S>(source: ViewSource<S>, cache: ObservedCache): View<
     rect: root.rect,
     parent: -1,
   });
-  walk.byId.set(root.id, entries[rootIndex]!);
   for (let i = ui.dialogs.length - 1; i >= 0; i--) {
     const instance = ui.dialogs[i]!;
     const dialogNode = instance.id === '#message' ? compiled.messageBox : compiled.dialogs.get(instance.id);
-    if (dialogNode) visit(walk, planOf(dialogNode, walk.commands, walk.plans), rootIndex, true);
+    if (dialogNode) visitAll(walk, [planOf(dialogNode, walk.plans)], rootIndex, true);
   }
-  const main = compiled.mainChildren;
-  for (let i = 0; i < main.length; i++)
-    visit(walk, planOf(main[i]!, walk.commands, walk.plans), rootIndex, true);
+  visitAll(walk, plansOfList(compiled.mainChildren, walk.plans), rootIndex, true);
 
   const top = ui.dialogs[ui.dialogs.length - 1];
   return {
     entries,
     listed: walk.listed,
-    byId: walk.byId,
+    byId: new EntryIndex(entries, walk.plans, walk.stamp, !walk.collision),
     controls: walk.controls,
     activeScope: top ? top.id : MAIN_SCOPE,
   };

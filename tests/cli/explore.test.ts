@@ -26,6 +26,8 @@ describe('lamgym explore', () => {
       '5',
       '--actors',
       '1',
+      '--policy',
+      'random',
       '--out',
       out,
       '--reward',
@@ -56,6 +58,26 @@ describe('lamgym explore', () => {
     expect(cat.stdout).toMatch(/request: Make the text bold/);
     expect(cat.stdout).toMatch(/verdict: (success|failure), reward \d \(any-bold\)/);
     expect((await lamgym('runs', 'show', dir)).stderr).toMatch(/is not a lamgym run directory/);
+  });
+
+  it('runs the built-in LAM on the shipped failed pool by default', async () => {
+    const out = join(mkdtempSync(join(tmpdir(), 'lamgym-cli-default-')), 'run');
+    const run = await lamgym('explore', '--limit', '12', '--out', out, '--json');
+    expect(run.code, run.stderr).toBe(0);
+    const summary = JSON.parse(run.stdout.trim().split('\n').at(-1)!) as {
+      episodes: number;
+      overall: { tasks: number };
+    };
+    expect(summary).toMatchObject({ episodes: 12, overall: { tasks: 12 } });
+    const { config } = JSON.parse(readFileSync(join(out, 'config.json'), 'utf8')) as {
+      config: { tasksSource: string; policy: { kind: string; model: string }; reward: { kind: string } };
+    };
+    expect(config).toMatchObject({
+      tasksSource: 'failed',
+      policy: { kind: 'lam' },
+      reward: { kind: 'rule' },
+    });
+    expect(config.policy.model).toMatch(/agents\/lam\/checkpoints\/lam-sft\.onnx$/);
   });
 
   it('explains bad options in one line', async () => {

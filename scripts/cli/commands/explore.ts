@@ -220,7 +220,18 @@ async function trainDefaultLam(): Promise<void> {
 
 export function renderSummary(summary: ExploreSummary): string {
   const table = new Table({
-    head: ['app', 'tasks', 'attempts', 'successes', 'tasks solved', 'success rate', 'mean steps', 'errors'],
+    head: [
+      'app',
+      'tasks',
+      'attempts',
+      'successes',
+      'tasks solved',
+      'newly solved',
+      'success rate',
+      'mean steps',
+      'steps/s',
+      'errors',
+    ],
     style: { head: [], border: [] },
   });
   for (const row of [...summary.per_app, summary.overall]) {
@@ -230,8 +241,11 @@ export function renderSummary(summary: ExploreSummary): string {
       row.attempts,
       row.successes,
       row.tasks_solved,
+      row.tasks_newly_solved,
       `${(100 * row.success_rate).toFixed(1)}%`,
       row.mean_steps.toFixed(1),
+      // Per-app rates share the run's wall time; after a resume only the whole run's rate means anything.
+      summary.resumed_from === 0 ? (row.steps / summary.seconds).toFixed(0) : '-',
       row.errors,
     ]);
   }
