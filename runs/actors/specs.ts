@@ -16,6 +16,7 @@ import type { OfficeAction, OfficeObservation } from '../../envs/office/index.ts
 import type { RewardFn } from '../../rewards/reward-fn.ts';
 import { fallback } from '../../rewards/combinators.ts';
 import { judgeReward } from '../../rewards/judge.ts';
+import { loadModelReward } from '../../rewards/reward-model.ts';
 import { ruleReward } from '../../rewards/rule.ts';
 
 export type PolicySpec =
@@ -30,6 +31,8 @@ export type RewardSpec =
   | { kind: 'rule' }
   | { kind: 'unscored' }
   | { kind: 'judge'; baseUrl: string; model: string; apiKey?: string }
+  /** The learned reward model (an ONNX checkpoint written by `lamgym train rm`). */
+  | { kind: 'model'; model: string }
   /** `primary` where the task has an evaluator, `secondary` otherwise. */
   | { kind: 'fallback'; primary: RewardSpec; secondary: RewardSpec }
   | { kind: 'module'; module: string; export?: string; options?: unknown };
@@ -70,6 +73,7 @@ export async function buildReward(spec: RewardSpec): Promise<RewardFn> {
     const { kind: _kind, ...options } = spec;
     return judgeReward(new ChatClient({ ...options, temperature: 0 }), { version: options.model });
   }
+  if (spec.kind === 'model') return loadModelReward(spec.model);
   if (spec.kind === 'fallback')
     return fallback(await buildReward(spec.primary), await buildReward(spec.secondary));
   const reward = (await fromModule(spec.module, spec.export, spec.options, 'reward function')) as RewardFn;

@@ -80,6 +80,34 @@ describe('lamgym explore', () => {
     expect(config.policy.model).toMatch(/agents\/lam\/checkpoints\/lam-sft\.onnx$/);
   });
 
+  it('takes settings from a config file, the command line winning, and names unknown keys', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'lamgym-cli-config-'));
+    const config = join(dir, 'explore.json');
+    writeFileSync(
+      config,
+      JSON.stringify({ policy: 'random', limit: 3, attempts: 2, 'max-steps': 4, seed: 9 }),
+    );
+    const out = join(dir, 'run');
+    const run = await lamgym('explore', '--config', config, '--attempts', '1', '--out', out, '--json');
+    expect(run.code, run.stderr).toBe(0);
+    const saved = JSON.parse(readFileSync(join(out, 'config.json'), 'utf8')) as {
+      config: Record<string, unknown>;
+    };
+    expect(saved.config).toMatchObject({
+      policy: { kind: 'random' },
+      limit: 3,
+      attempts: 1,
+      maxSteps: 4,
+      seed: 9,
+    });
+    writeFileSync(config, JSON.stringify({ polcy: 'random' }));
+    const bad = await lamgym('explore', '--config', config);
+    expect(bad.code).toBe(1);
+    expect(bad.stderr).toMatch(
+      /^lamgym: error: --config .*explore\.json: .*\(polcy; known: tasks, app, policy/m,
+    );
+  });
+
   it('explains bad options in one line', async () => {
     const run = await lamgym('explore', '--tasks', 'tests/fixtures/ufo/bulleted.json', '--policy', 'gpt');
     expect(run.code).toBe(1);
@@ -105,6 +133,10 @@ describe('lamgym explore', () => {
     });
     expect(parseRewardSpec('module:./r.ts')).toEqual({ kind: 'module', module: './r.ts' });
     expect(() => parseRewardSpec('judge')).toThrow(/--reward 'judge'/);
+    expect(parseRewardSpec('model:outputs/checkpoints/reward-model.onnx')).toEqual({
+      kind: 'model',
+      model: 'outputs/checkpoints/reward-model.onnx',
+    });
     expect(parseRewardSpec('rule|judge:http://127.0.0.1:8000/v1#qwen')).toEqual({
       kind: 'fallback',
       primary: { kind: 'rule' },

@@ -2,9 +2,10 @@
  * `lamgym explore`: runs a policy over a task suite in parallel actors, keeping every trajectory in a run
  * directory, with a progress bar and a summary table (or `--json`). `--resume DIR` finishes a stopped run.
  */
-import { existsSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import { basename, dirname } from 'node:path';
 import { InvalidArgumentError, type Command } from 'commander';
+import { z } from 'zod';
 import { SingleBar } from 'cli-progress';
 import Table from 'cli-table3';
 import { loadTaskFile, resolveTaskSource } from '../../../envs/tasks/index.ts';
@@ -28,6 +29,50 @@ interface ExploreOptions {
   out?: string;
   resume?: string;
   json?: boolean;
+  config?: string;
+}
+
+/** The settings a config file may hold: the command's own options, by their long names (camelCase or kebab-case). */
+const configFileSchema = z.strictObject({
+  tasks: z.string().min(1).optional(),
+  app: z.enum(['word', 'excel', 'powerpoint']).optional(),
+  policy: z.string().min(1).optional(),
+  reward: z.string().min(1).optional(),
+  actors: z.number().int().positive().optional(),
+  attempts: z.number().int().positive().optional(),
+  temperature: z.number().nonnegative().optional(),
+  maxSteps: z.number().int().positive().optional(),
+  'max-steps': z.number().int().positive().optional(),
+  seed: z.number().int().nonnegative().optional(),
+  limit: z.number().int().positive().optional(),
+  out: z.string().min(1).optional(),
+});
+
+/** Fills the options the command line did not set from a JSON config file; the command line wins. */
+export function applyConfigFile(path: string, options: ExploreOptions, command: Command): void {
+  let raw: unknown;
+  try {
+    raw = JSON.parse(readFileSync(path, 'utf8'));
+  } catch (error) {
+    throw new Error(`--config ${path}: ${(error as Error).message}`);
+  }
+  const parsed = configFileSchema.safeParse(raw);
+  if (!parsed.success) {
+    const issue = parsed.error.issues[0]!;
+    const where = issue.path.length > 0 ? ` at '${issue.path.join('.')}'` : '';
+    const keys =
+      issue.code === 'unrecognized_keys'
+        ? ` (${issue.keys.join(', ')}; known: ${Object.keys(configFileSchema.shape).join(', ')})`
+        : '';
+    throw new Error(`--config ${path}: ${issue.message}${where}${keys}`);
+  }
+  const { 'max-steps': kebabMaxSteps, ...settings } = parsed.data;
+  if (kebabMaxSteps !== undefined && settings.maxSteps === undefined) settings.maxSteps = kebabMaxSteps;
+  const target = options as unknown as Record<string, unknown>;
+  for (const [key, value] of Object.entries(settings)) {
+    if (value === undefined || command.getOptionValueSource(key) === 'cli') continue;
+    target[key] = value;
+  }
 }
 
 /** `lam` (the built-in LAM's shipped checkpoint), `random`, `oracle`, `teacher`, `lam:MODEL.onnx`, `http:BASE_URL#MODEL`, `module:PATH[#EXPORT]`. */
@@ -54,7 +99,7 @@ export function parsePolicySpec(text: string): PolicySpec {
 }
 
 /**
- * `rule` (the task families' evaluators), `unscored`, `judge:BASE_URL#MODEL` (an LLM judge), `module:PATH[#EXPORT]`,
+ * `rule` (the task families' evaluators), `unscored`, `model:RM.onnx` (the learned reward model), `judge:BASE_URL#MODEL` (an LLM judge), `module:PATH[#EXPORT]`,
  * or `A|B`: A where the task has an evaluator, B otherwise (e.g. `rule|judge:http://127.0.0.1:8000/v1#qwen`).
  */
 export function parseRewardSpec(text: string): RewardSpec {
@@ -68,6 +113,7 @@ export function parseRewardSpec(text: string): RewardSpec {
   if (text === 'unscored') return { kind: 'unscored' };
   if (text === 'rule') return { kind: 'rule' };
   const [kind, rest = ''] = splitOnce(text, ':');
+  if (kind === 'model' && rest !== '') return { kind: 'model', model: rest };
   if (kind === 'judge') {
     const [baseUrl, model = ''] = splitOnce(rest, '#', true);
     if (baseUrl !== '' && model !== '') return { kind: 'judge', baseUrl, model };
@@ -79,7 +125,7 @@ export function parseRewardSpec(text: string): RewardSpec {
       : { kind: 'module', module, export: exportName };
   }
   throw new Error(
-    `--reward '${text}': expected rule, unscored, judge:BASE_URL#MODEL, module:PATH[#EXPORT] or A|B (A where the task has an evaluator, else B)`,
+    `--reward '${text}': expected rule, unscored, model:RM.onnx, judge:BASE_URL#MODEL, module:PATH[#EXPORT] or A|B (A where the task has an evaluator, else B)`,
   );
 }
 
@@ -111,7 +157,7 @@ export function registerExploreCommand(program: Command): void {
     )
     .option(
       '--reward <spec>',
-      'rule (task evaluators) | unscored | judge:BASE_URL#MODEL | module:PATH[#EXPORT] | A|B (fallback)',
+      'rule (task evaluators) | unscored | model:RM.onnx | judge:BASE_URL#MODEL | module:PATH[#EXPORT] | A|B (fallback)',
       'rule',
     )
     .option('--actors <n>', 'actor threads', parsePositiveInt, 2)
@@ -128,7 +174,9 @@ export function registerExploreCommand(program: Command): void {
     .option('--out <dir>', 'run directory (default outputs/runs/<run id>)')
     .option('--resume <dir>', 'finish a stopped run: everything else comes from its config.json')
     .option('--json', 'print the summary as JSON on stdout instead of a table')
-    .action(async (options: ExploreOptions) => {
+    .option('--config <file>', 'a JSON file with any of these settings by long name; the command line wins')
+    .action(async (options: ExploreOptions, command: Command) => {
+      if (options.config !== undefined) applyConfigFile(options.config, options, command);
       let dir: string;
       let config: ExploreConfig;
       let tasks;
