@@ -69,6 +69,8 @@ export interface ExploreSummary {
 }
 
 export interface ExploreHooks {
+  /** Run on this pool (left open afterwards) instead of starting and closing one. */
+  pool?: ActorPool;
   onStart?(total: number, alreadyDone: number): void;
   onProgress?(progress: ExploreProgress): void;
   onRetry?(error: string): void;
@@ -129,7 +131,8 @@ export async function explore(
   let lastAt = 0;
   let stepsAfterFirst = 0;
   let episodesAfterFirst = 0;
-  const pool = new ActorPool({ actors: config.actors });
+  // A caller that runs rounds (the online learner) lends its pool, so the actors keep running between them.
+  const pool = hooks.pool ?? new ActorPool({ actors: config.actors });
   try {
     await pool.run(
       {
@@ -173,7 +176,7 @@ export async function explore(
       },
     );
   } finally {
-    await pool.close();
+    if (hooks.pool === undefined) await pool.close();
     store.close();
   }
   const seconds = (performance.now() - started) / 1000;

@@ -22,6 +22,11 @@ export class LamPolicy implements Policy<OfficeObservation, OfficeAction> {
     return this.scorer.version;
   }
 
+  /** Takes a new version of the network without rebuilding the policy (a running actor's update). */
+  swapModel(bytes: Uint8Array, version: string): Promise<void> {
+    return this.scorer.swap(bytes, version);
+  }
+
   async act(observation: OfficeObservation, context: PolicyContext): Promise<OfficeAction> {
     const candidates = candidateActions(observation);
     const started = performance.now();

@@ -3,7 +3,9 @@
  * or an HTTP client is expensive) and runs whole episodes, never one task per step (a Piscina round trip
  * costs more than a policy forward pass; node-infra-facts.md §2). Trajectories go back packed and transferred.
  */
+import { readFile } from 'node:fs/promises';
 import { Packr } from 'msgpackr';
+import { LamPolicy } from '../../agents/lam/lam-policy.ts';
 import { OFFICE_APPS } from '../../envs/apps.ts';
 import { OfficeEnv } from '../../envs/office/index.ts';
 import type { RewardFn } from '../../rewards/reward-fn.ts';
@@ -39,9 +41,27 @@ async function cached<T>(map: Map<string, T>, spec: unknown, build: () => Promis
   return value;
 }
 
+/**
+ * The actor's policy for a spec. A LAM is kept per model file: when a job names a new version of the same file,
+ * the running session swaps to it (the online learner pushes versions this way) instead of building another.
+ */
+async function policyFor(spec: ActorJob['policy']): Promise<OfficePolicy> {
+  if (spec.kind !== 'lam') return cached(policies, spec, () => buildPolicy(spec));
+  const key = `lam:${spec.model}`;
+  const current = policies.get(key);
+  if (current === undefined) {
+    const built = await buildPolicy(spec);
+    policies.set(key, built);
+    return built;
+  }
+  if (spec.version !== undefined && current.version !== spec.version && current instanceof LamPolicy)
+    await current.swapModel(new Uint8Array(await readFile(spec.model)), spec.version);
+  return current;
+}
+
 export default async function runJob(job: ActorJob): Promise<ActorResult> {
   const started = performance.now();
-  const policy = await cached(policies, job.policy, () => buildPolicy(job.policy));
+  const policy = await policyFor(job.policy);
   const reward = await cached(rewards, job.reward, () => buildReward(job.reward));
   const packed: ArrayBuffer[] = [];
   let steps = 0;

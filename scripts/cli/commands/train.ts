@@ -6,6 +6,7 @@ import { dirname } from 'node:path';
 import type { Command } from 'commander';
 import { DEFAULT_LAM_MODEL } from '../../../agents/lam/default-model.ts';
 import { loadTaskFile, resolveTaskSource } from '../../../envs/tasks/index.ts';
+import { onlinePpo } from '../../../runs/online-ppo.ts';
 import { trainLamPpo, trainLamSft, trainRewardModel } from '../../../runs/train.ts';
 import { parseNonNegativeInt, parsePositiveInt } from './demo.ts';
 
@@ -85,15 +86,25 @@ export function registerTrainCommand(program: Command): void {
   train
     .command('ppo')
     .description(
-      'Offline PPO on the failed trajectories of runs, with reward-model advantages and a KL leash',
+      'PPO with reward-model advantages and a KL leash: offline on the failed trajectories of runs, or --online, ' +
+        'alternating exploration rounds and updates while the actors keep running',
     )
-    .argument('<runs...>', 'exploration run directories')
+    .argument('[runs...]', 'exploration run directories (offline mode)')
     .requiredOption('--reward-model <onnx>', 'a reward-model checkpoint (lamgym train rm)')
     .option('--init <checkpoint>', 'the policy to improve (and the KL reference)', DEFAULT_LAM_MODEL)
-    .option('--epochs <n>', 'passes over the data', parsePositiveInt, 1)
-    .option('--seed <n>', 'shuffling seed', parseNonNegativeInt, 0)
-    .option('--out <dir>', 'checkpoint folder', 'outputs/checkpoints')
-    .option('--version <name>', 'checkpoint version (its file stem)', 'lam-ppo')
+    .option('--epochs <n>', 'passes over the data per update', parsePositiveInt, 1)
+    .option('--seed <n>', 'shuffling and exploration seed', parseNonNegativeInt, 0)
+    .option('--out <dir>', 'checkpoint folder (online: the job folder)', 'outputs/checkpoints')
+    .option('--version <name>', 'checkpoint version (its file stem; offline mode)', 'lam-ppo')
+    .option(
+      '--online',
+      'alternate exploration of --tasks and updates, pushing each version to the running actors',
+    )
+    .option('--tasks <suite|file>', 'online mode: the tasks explored each round', 'failed')
+    .option('--rounds <n>', 'online mode: exploration/update rounds', parsePositiveInt, 3)
+    .option('--actors <n>', 'online mode: actor threads', parsePositiveInt, 2)
+    .option('--attempts <n>', 'online mode: attempts per task per round', parsePositiveInt, 1)
+    .option('--limit <n>', 'online mode: only the first n tasks', parsePositiveInt)
     .action(
       async (
         runs: string[],
@@ -104,8 +115,36 @@ export function registerTrainCommand(program: Command): void {
           seed: number;
           out: string;
           version: string;
+          online?: boolean;
+          tasks: string;
+          rounds: number;
+          actors: number;
+          attempts: number;
+          limit?: number;
         },
       ) => {
+        if (opts.online === true) {
+          let tasks = loadTaskFile(resolveTaskSource(opts.tasks)).tasks.map((t) => t.task);
+          if (opts.limit !== undefined) tasks = tasks.slice(0, opts.limit);
+          const rounds = await onlinePpo({
+            dir: opts.out,
+            tasks,
+            init: opts.init,
+            rewardModel: opts.rewardModel,
+            rounds: opts.rounds,
+            actors: opts.actors,
+            attempts: opts.attempts,
+            seed: opts.seed,
+            ppo: { epochs: opts.epochs },
+            onRound: (r) =>
+              say(
+                `round ${r.round}: ${r.version} explored ${r.episodes} episodes, ${r.successes} successes (${(100 * r.success_rate).toFixed(1)}%), mean reward-model score ${r.mean_reward_model_score.toFixed(3)} -> ${r.checkpoint}`,
+              ),
+          });
+          process.stdout.write(`wrote ${rounds.length} rounds to ${opts.out}/rounds.json\n`);
+          return;
+        }
+        if (runs.length === 0) throw new Error('offline PPO needs run directories (or --online)');
         const result = await trainLamPpo({
           runs,
           rewardModel: opts.rewardModel,
