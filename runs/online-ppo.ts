@@ -53,7 +53,7 @@ export async function onlinePpo(options: OnlinePpoOptions): Promise<OnlineRound[
   const start = await loadCheckpoint(options.init);
   const reference = start.network;
   let network = start.network;
-  let version = start.sidecar.version;
+  const version = start.sidecar.version;
   const live = join(options.dir, 'live.onnx');
   const model = await RewardModel.fromFile(options.rewardModel);
   const pool = new ActorPool({ actors: options.actors ?? 2 });
