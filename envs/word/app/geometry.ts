@@ -7,13 +7,16 @@
 import {
   availableWidth,
   effectiveParagraphFormat,
-  layoutParagraph,
+  formatScope,
+  layoutParagraphCached,
   type Block,
+  type LineBox,
   type Paragraph,
   type Position,
   type Table,
   type WordDocument,
 } from '../model/index.ts';
+import { documentContentKey } from './derived.ts';
 
 /** Screen pixels per point at 100% zoom (96 dpi). */
 export const PX_PER_PT = 96 / 72;
@@ -43,6 +46,7 @@ function place(
   left: number,
   width: number,
   out: Placed[],
+  layouts: Map<string, LineBox[]>,
 ): number {
   let y = top;
   blocks.forEach((block, i) => {
@@ -51,7 +55,7 @@ function place(
       const pf = effectiveParagraphFormat(doc, block);
       const before = pf.spaceBefore ?? 0;
       const after = pf.spaceAfter ?? 0;
-      const lines = layoutParagraph(doc, block, width);
+      const lines = layoutParagraphCached(doc, block, width, layouts);
       let ly = y + before;
       const placedLines = lines.map((l) => {
         const line = { start: l.start, end: l.end, xs: l.xs, top: ly, bottom: ly + l.height };
@@ -64,7 +68,7 @@ function place(
       out.push({ path, top: y, bottom: y + 14 });
       y += 14;
     } else {
-      y = placeTable(doc, block, path, y, left, out);
+      y = placeTable(doc, block, path, y, left, out, layouts);
     }
   });
   return y;
@@ -77,6 +81,7 @@ function placeTable(
   top: number,
   left: number,
   out: Placed[],
+  layouts: Map<string, LineBox[]>,
 ): number {
   let y = top;
   table.rows.forEach((row, r) => {
@@ -89,7 +94,7 @@ function placeTable(
       grid += cell.span ?? 1;
       const cellPath = [...path, r, c];
       const inner = availableWidth(doc, doc.body, [...cellPath, 0]);
-      const end = place(doc, cell.blocks, cellPath, y + 2, x + 5.4, inner, out);
+      const end = place(doc, cell.blocks, cellPath, y + 2, x + 5.4, inner, out, layouts);
       bottom = Math.max(bottom, end + 2);
       x += cell.width ?? w;
     });
@@ -98,17 +103,21 @@ function placeTable(
   return y;
 }
 
-let cacheDoc: WordDocument | null = null;
-let cacheKey = '';
+/**
+ * The last layout and the content key it was made for: layout depends on the content alone, so an undo copy or
+ * a command that changed nothing reuses it. The revision arguments below are kept for callers; the key
+ * subsumes them.
+ */
+let cacheKey: string | null = null;
 let cacheLayout: Placed[] = [];
 
-function layoutOf(doc: WordDocument, revision: number): Placed[] {
-  const key = `${revision}`;
-  if (cacheDoc === doc && cacheKey === key) return cacheLayout;
+function layoutOf(doc: WordDocument): Placed[] {
+  const key = documentContentKey(doc);
+  if (cacheKey === key) return cacheLayout;
   const out: Placed[] = [];
   const width = availableWidth(doc, doc.body, [0]);
-  place(doc, doc.body, [], doc.section.margins.top, doc.section.margins.left, width, out);
-  cacheDoc = doc;
+  const layouts = formatScope<LineBox[]>(doc, 'layout');
+  place(doc, doc.body, [], doc.section.margins.top, doc.section.margins.left, width, out, layouts);
   cacheKey = key;
   cacheLayout = out;
   return out;
@@ -120,7 +129,7 @@ function layoutOf(doc: WordDocument, revision: number): Placed[] {
  */
 export function positionAtPoint(
   doc: WordDocument,
-  revision: number,
+  _revision: number,
   x: number,
   y: number,
   scrollLines: number,
@@ -131,7 +140,7 @@ export function positionAtPoint(
   const xPt = (x - pageLeftPx) / PX_PER_PT;
   const yPt = (y + scrollLines * SCROLL_LINE_PX - PAGE_TOP_PX) / PX_PER_PT;
   if (xPt < 0 || xPt > doc.section.pageWidth || yPt < 0) return null;
-  const placed = layoutOf(doc, revision).filter((p) => p.paragraph !== undefined || p.path.length === 1);
+  const placed = layoutOf(doc).filter((p) => p.paragraph !== undefined || p.path.length === 1);
   if (placed.length === 0) return null;
   // The paragraph (or page break) whose lines are nearest vertically; inside a table, the one under x too.
   let best: Placed | null = null;
@@ -176,8 +185,8 @@ export function positionAtPoint(
 }
 
 /** Scroll range in lines: the document's laid-out height beyond one screen. */
-export function scrollExtent(doc: WordDocument, revision: number, areaHeight: number): number {
-  const placed = layoutOf(doc, revision);
+export function scrollExtent(doc: WordDocument, _revision: number, areaHeight: number): number {
+  const placed = layoutOf(doc);
   const last = placed[placed.length - 1];
   const heightPx = ((last?.bottom ?? 0) + doc.section.margins.bottom) * PX_PER_PT + PAGE_TOP_PX * 2;
   return Math.max(0, Math.ceil((heightPx - areaHeight) / SCROLL_LINE_PX));

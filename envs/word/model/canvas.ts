@@ -6,6 +6,7 @@
  * Lengths are in points unless a key says otherwise (`_in` = inches).
  */
 import { PAGE_SIZES } from './document.ts';
+import { formatScope, scopeMap } from './memo.ts';
 import { ListCounter, listKind } from './numbering.ts';
 import { isCollapsed, samePath, sections, selectionRange } from './positions.ts';
 import { visibleText } from './runs.ts';
@@ -101,6 +102,8 @@ interface Ctx {
   base: CharFormat;
   basePara: ReturnType<typeof effectiveParagraphFormat>;
   n: { value: number } | null;
+  /** Paragraph JSON by the paragraph's own JSON (memo.ts), for this formatting context. */
+  cache: Map<string, Obj>;
 }
 
 const PARA_KEYS: [string, string][] = [
@@ -117,7 +120,30 @@ const PARA_KEYS: [string, string][] = [
   ['shading', 'shading'],
 ];
 
+/**
+ * A paragraph's JSON, from the cache when the same paragraph was shown before in this formatting context. Only
+ * `n` and the list label depend on the paragraphs before it: they are counted afresh, in the same key order.
+ */
 function paragraphJson(ctx: Ctx, p: Paragraph): Obj {
+  const key = (ctx.n ? 'n' : '-') + JSON.stringify(p);
+  const hit = ctx.cache.get(key);
+  if (hit === undefined) {
+    const out = computeParagraphJson(ctx, p);
+    ctx.cache.set(key, out);
+    return out;
+  }
+  const out: Obj = {};
+  for (const k in hit) {
+    if (k === 'n') out.n = ++ctx.n!.value;
+    else if (k === 'list') {
+      const list = hit.list as Obj;
+      out.list = { kind: list.kind!, level: list.level!, label: ctx.counter.next(p.list!.id, p.list!.level) };
+    } else out[k] = hit[k]!;
+  }
+  return out;
+}
+
+function computeParagraphJson(ctx: Ctx, p: Paragraph): Obj {
   const { doc } = ctx;
   const out: Obj = { type: 'paragraph' };
   if (ctx.n) out.n = ++ctx.n.value;
@@ -228,10 +254,13 @@ function blocksJson(ctx: Ctx, blocks: Block[], topLevel: boolean, tableCounter?:
   return out;
 }
 
+/** PAGE_SIZES as entries, listed once (the table is fixed). */
+const PAGE_SIZE_ENTRIES = Object.entries(PAGE_SIZES);
+
 function sizeName(s: SectionSetup): string {
   const w = Math.min(s.pageWidth, s.pageHeight);
   const h = Math.max(s.pageWidth, s.pageHeight);
-  for (const [name, size] of Object.entries(PAGE_SIZES))
+  for (const [name, size] of PAGE_SIZE_ENTRIES)
     if (Math.abs(size.width - w) < 2 && Math.abs(size.height - h) < 2) return name;
   return 'Custom';
 }
@@ -283,31 +312,51 @@ function sectionJson(ctx: Ctx, s: SectionSetup): Obj {
 }
 
 /** Where a position is, in canvas terms. */
-function positionJson(
-  doc: WordDocument,
-  numbering: Map<string, number>,
-  p: { path: number[]; offset: number },
-): Obj {
+function positionJson(doc: WordDocument, p: { path: number[]; offset: number }): Obj {
   const out: Obj = { path: [...p.path], offset: p.offset };
-  const n = numbering.get(p.path.join(','));
-  if (n !== undefined && doc.selection.story === undefined) out.paragraph = n;
+  if (doc.selection.story === undefined) {
+    const n = paragraphNumberAt(doc.body, p.path);
+    if (n !== undefined) out.paragraph = n;
+  }
   return out;
 }
 
-function paragraphNumbers(
+/**
+ * The 1-based number of the paragraph at `target` in document order (table cells' paragraphs included, as
+ * select_paragraph counts them), or undefined when no body paragraph is there. Walks only up to the target.
+ */
+function paragraphNumberAt(blocks: Block[], target: readonly number[]): number | undefined {
+  const walk = { path: [] as number[], count: 0 };
+  return findParagraph(blocks, target, walk) ? walk.count : undefined;
+}
+
+function findParagraph(
   blocks: Block[],
-  prefix: number[] = [],
-  out = new Map<string, number>(),
-  counter = { value: 0 },
-): Map<string, number> {
-  blocks.forEach((b, i) => {
-    if (b.type === 'paragraph') out.set([...prefix, i].join(','), ++counter.value);
-    else if (b.type === 'table')
-      b.rows.forEach((row, r) =>
-        row.cells.forEach((cell, c) => paragraphNumbers(cell.blocks, [...prefix, i, r, c], out, counter)),
-      );
-  });
-  return out;
+  target: readonly number[],
+  walk: { path: number[]; count: number },
+): boolean {
+  const path = walk.path;
+  for (let i = 0; i < blocks.length; i++) {
+    const b = blocks[i]!;
+    path.push(i);
+    if (b.type === 'paragraph') {
+      walk.count++;
+      if (path.length === target.length && comparePathArr(path, target as number[]) === 0) return true;
+    } else if (b.type === 'table') {
+      for (let r = 0; r < b.rows.length; r++) {
+        const cells = b.rows[r]!.cells;
+        path.push(r);
+        for (let c = 0; c < cells.length; c++) {
+          path.push(c);
+          if (findParagraph(cells[c]!.blocks, target, walk)) return true;
+          path.pop();
+        }
+        path.pop();
+      }
+    }
+    path.pop();
+  }
+  return false;
 }
 
 /** The selected text, paragraphs separated by '\n'. */
@@ -343,9 +392,18 @@ function comparePathArr(a: number[], b: number[]): number {
 
 /** The canvas state of a document (see the module comment). */
 export function canvasState(doc: WordDocument, options: { selection?: boolean } = {}): Obj {
-  const base = effectiveCharFormat(doc, {}, {});
-  const basePara = effectiveParagraphFormat(doc, {});
-  const ctx: Ctx = { doc, counter: new ListCounter(doc.lists), base, basePara, n: { value: 0 } };
+  const cache = formatScope<Obj>(doc, 'canvas');
+  // The Normal formats depend on the formatting context alone, so they live in its scope too.
+  const bases = scopeMap<Ctx['base'] | Ctx['basePara']>('canvas-base');
+  let base = bases.get('char') as CharFormat | undefined;
+  let basePara = bases.get('para') as Ctx['basePara'] | undefined;
+  if (base === undefined || basePara === undefined) {
+    base = effectiveCharFormat(doc, {}, {});
+    basePara = effectiveParagraphFormat(doc, {});
+    bases.set('char', base);
+    bases.set('para', basePara);
+  }
+  const ctx: Ctx = { doc, counter: new ListCounter(doc.lists), base, basePara, n: { value: 0 }, cache };
   const body = blocksJson(ctx, doc.body, true, { value: 0 });
   const out: Obj = {
     default_font: { font: base.font ?? 'Calibri', size: base.size ?? 11 },
@@ -379,14 +437,13 @@ export function canvasState(doc: WordDocument, options: { selection?: boolean } 
 
 /** The canvas's `selection` entry alone (apps that cache the rest recompute only this after caret moves). */
 export function selectionState(doc: WordDocument): Obj {
-  const numbering = paragraphNumbers(doc.body);
   const { start, end } = selectionRange(doc.selection);
   const blocks = doc.selection.story === undefined ? doc.body : null;
   const sel: Obj = {
     story: doc.selection.story ?? 'body',
     collapsed: isCollapsed(doc.selection),
-    start: positionJson(doc, numbering, start),
-    end: positionJson(doc, numbering, end),
+    start: positionJson(doc, start),
+    end: positionJson(doc, end),
     text: blocks ? selectedText(doc, blocks) : '',
   };
   if (doc.selection.shape) sel.shape = doc.selection.shape;

@@ -1,4 +1,5 @@
-import { availableWidth, layoutParagraph } from './layout.ts';
+import { availableWidth, layoutParagraphCached, type LineBox } from './layout.ts';
+import { formatScope } from './memo.ts';
 import { caretBlocks, isCollapsed, sections } from './positions.ts';
 import { selectionSpans } from './ranges.ts';
 import { OBJECT_CHAR, paragraphText, visibleText } from './runs.ts';
@@ -46,7 +47,7 @@ function shapeParagraphs(blocks: Block[], out: Paragraph[]): void {
 }
 
 /** Estimated page count: line heights and spacing against each section's text height, plus breaks. */
-function estimatePages(doc: WordDocument): number {
+function estimatePages(doc: WordDocument, layouts: Map<string, LineBox[]>): number {
   let pages = 1;
   let used = 0;
   const list = caretBlocks(doc.body);
@@ -74,7 +75,7 @@ function estimatePages(doc: WordDocument): number {
       pages++;
       used = 0;
     }
-    const lines = layoutParagraph(doc, p, availableWidth(doc, doc.body, ref.path));
+    const lines = layoutParagraphCached(doc, p, availableWidth(doc, doc.body, ref.path), layouts);
     let h = (pf.spaceBefore ?? 0) + (pf.spaceAfter ?? 0);
     for (const l of lines) h += l.height;
     used += h;
@@ -125,6 +126,7 @@ export function wordCount(
       for (const p of extra) pieces.push({ text: visibleText(p), paragraph: p });
     }
   }
+  const layouts = formatScope<LineBox[]>(doc, 'layout');
   for (const piece of pieces) {
     const c = countText(piece.text);
     result.words += c.words;
@@ -132,10 +134,15 @@ export function wordCount(
     result.charactersWithSpaces += c.charactersWithSpaces;
     if (/\S/.test(piece.text.replace(/\u00A0/g, ' '))) result.paragraphs++;
     if (piece.path)
-      result.lines += layoutParagraph(doc, piece.paragraph, availableWidth(doc, doc.body, piece.path)).length;
+      result.lines += layoutParagraphCached(
+        doc,
+        piece.paragraph,
+        availableWidth(doc, doc.body, piece.path),
+        layouts,
+      ).length;
     else result.lines += piece.text.length > 0 ? 1 : 0;
   }
-  result.pages = estimatePages(doc);
+  result.pages = estimatePages(doc, layouts);
   return result;
 }
 

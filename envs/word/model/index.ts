@@ -64,7 +64,8 @@ export {
   wordRangeAt,
 } from './caret.ts';
 export type { CaretMove } from './caret.ts';
-export { layoutParagraph, availableWidth } from './layout.ts';
+export { layoutParagraph, layoutParagraphCached, availableWidth } from './layout.ts';
+export { formatScope } from './memo.ts';
 export type { LineBox } from './layout.ts';
 export { paragraphSpans, selectedParagraphs, selectionSpans } from './ranges.ts';
 export type { ParagraphSpan } from './ranges.ts';

@@ -118,6 +118,26 @@ export function layoutParagraph(doc: WordDocument, p: Paragraph, width: number):
   return lines;
 }
 
+/**
+ * `layoutParagraph` through `cache`, a map of `formatScope` (memo.ts) taken once per whole-document layout: a
+ * paragraph with the same content at the same width in the same formatting context has the same lines. The
+ * lines are shared between callers, which only read them.
+ */
+export function layoutParagraphCached(
+  doc: WordDocument,
+  p: Paragraph,
+  width: number,
+  cache: Map<string, LineBox[]>,
+): LineBox[] {
+  const key = `${width}|${JSON.stringify(p)}`;
+  let lines = cache.get(key);
+  if (lines === undefined) {
+    lines = layoutParagraph(doc, p, width);
+    cache.set(key, lines);
+  }
+  return lines;
+}
+
 /** Width available to a paragraph's lines at `path` in the body (page text width or cell width). */
 export function availableWidth(doc: WordDocument, blocks: Block[], path: readonly number[]): number {
   const section = sections(doc)[blocks === doc.body ? sectionIndexOfBlock(doc, path[0]!) : 0] ?? doc.section;
