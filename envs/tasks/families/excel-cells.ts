@@ -11,6 +11,7 @@ import { colToLetters, parseRect, rectContains, toA1, type Rect } from '../../ex
 import { isDateTimeFormat } from '../../excel/formula/number-format.ts';
 import type { EpisodeEvidence, Evaluation, TaskFamily } from '../family.ts';
 import type { OracleStep } from '../schema.ts';
+import { click, failStep, focusKeys, keys, pick, pickDistinct, setText, summary, verdict } from './kit.ts';
 
 // -- the canvas, as the Excel app shows it (envs/excel/model/canvas.ts) --------------------------------------------
 
@@ -148,19 +149,6 @@ function layoutKept(
   });
 }
 
-function verdict(checks: Record<string, boolean>, done: string): Evaluation {
-  const sub_scores: Record<string, 'yes' | 'no'> = {};
-  for (const [k, v] of Object.entries(checks)) sub_scores[k] = v ? 'yes' : 'no';
-  const failed = Object.entries(checks)
-    .filter(([, v]) => !v)
-    .map(([k]) => k);
-  return {
-    success: failed.length === 0,
-    sub_scores,
-    reason: failed.length === 0 ? done : `not met: ${failed.join('; ')}`,
-  };
-}
-
 function rect(range: string): Rect {
   const r = parseRect(range);
   if (r === null) throw new Error(`bad range '${range}'`);
@@ -202,18 +190,6 @@ const HEADER = ['Item', 'Region', 'Units', 'Price'];
 /** Columns of the sample table by header. */
 const COL: Readonly<Record<string, string>> = { Item: 'A', Region: 'B', Units: 'C', Price: 'D' };
 
-function pick<T>(rng: Generator, xs: readonly T[]): T {
-  return xs[rng.integers(xs.length)]!;
-}
-
-/** `n` distinct entries of `xs` in a random order. */
-function pickDistinct<T>(rng: Generator, xs: readonly T[], n: number): T[] {
-  const pool = [...xs];
-  const out: T[] = [];
-  while (out.length < n && pool.length > 0) out.push(pool.splice(rng.integers(pool.length), 1)[0]!);
-  return out;
-}
-
 const money = (rng: Generator) => Math.round((1 + rng.random() * 49) * 100) / 100;
 
 interface TableParams extends Record<string, unknown> {
@@ -244,32 +220,19 @@ const template = (p: { sheet: string; rows: Rows }) => ({ sheets: { [p.sheet]: p
 
 // -- oracle steps ----------------------------------------------------------------------------------------------------
 
-const click = (name: string): OracleStep => ({
-  function: 'click_input',
-  control_text: name,
-  args: { button: 'left', double: false },
-});
-
 /** pywinauto send_keys text: braces around its special characters, {SPACE} for spaces. */
 function keysFor(text: string): string {
   return text.replace(/[+^%~(){}[\] ]/g, (c) => (c === ' ' ? '{SPACE}' : `{${c}}`));
 }
 
 /** Typing a reference into the Name Box and pressing Enter selects it. */
-const selectRange = (range: string): OracleStep[] => [
-  click('Name Box'),
-  { function: 'keyboard_input', args: { keys: `${range}{ENTER}` } },
-];
+const selectRange = (range: string): OracleStep[] => [click('Name Box'), keys(`${range}{ENTER}`)];
 
 /**
  * The arrow half of a split button (it carries the same name as the main half): focus the button, move to the
  * arrow with the Right key and press Enter, which opens its menu.
  */
-const openSplit = (name: string): OracleStep => ({
-  function: 'keyboard_input',
-  control_text: name,
-  args: { keys: '{RIGHT}{ENTER}', control_focus: true },
-});
+const openSplit = (name: string): OracleStep => focusKeys(name, '{RIGHT}{ENTER}');
 
 // -- formatting a range ---------------------------------------------------------------------------------------------
 
@@ -779,15 +742,7 @@ const insertRow: TaskFamily<RowParams> = {
     '3. Select **Insert Sheet Rows**.',
   ],
   // The Insert tab shares the button's name, so reach the Insert arrow from the Delete button beside it.
-  oracle: (p) => [
-    click(`A${p.row}`),
-    {
-      function: 'keyboard_input',
-      control_text: 'Delete',
-      args: { keys: '{LEFT}{ENTER}', control_focus: true },
-    },
-    click('Insert Sheet Rows'),
-  ],
+  oracle: (p) => [click(`A${p.row}`), focusKeys('Delete', '{LEFT}{ENTER}'), click('Insert Sheet Rows')],
   evaluate(p, evidence) {
     const before = book(evidence.initial);
     const after = book(evidence.final);
@@ -936,7 +891,7 @@ const columnWidth: TaskFamily<WidthParams> = {
     click(`${p.column}1`),
     click('Format'),
     click('Column Width...'),
-    { function: 'set_edit_text', control_text: 'Column width:', args: { text: String(p.width) } },
+    setText('Column width:', String(p.width)),
     click('OK'),
   ],
   evaluate(p, evidence) {
@@ -1048,7 +1003,7 @@ const renameSheet: TaskFamily<RenameParams> = {
   refinedSteps: (p) => [`1. Double-click the sheet tab '${p.from}'.`, `2. Type '${p.to}' and press Enter.`],
   oracle: (p) => [
     { function: 'click_input', control_text: p.from, args: { button: 'left', double: true } },
-    { function: 'keyboard_input', args: { keys: `${keysFor(p.to)}{ENTER}` } },
+    keys(`${keysFor(p.to)}{ENTER}`),
   ],
   evaluate(p, evidence) {
     const before = book(evidence.initial);
@@ -1125,10 +1080,7 @@ function formulaFamily(spec: FormulaSpec): TaskFamily<FormulaParams> {
     phrasings: spec.phrasings,
     template: (p) => ({ sheets: { [p.sheet]: withExtra(p) } }),
     refinedSteps: (p) => [`1. Select cell '${p.target}'.`, `2. Type '${p.formula}' and press Enter.`],
-    oracle: (p) => [
-      click(p.target),
-      { function: 'keyboard_input', args: { keys: `${keysFor(p.formula)}{ENTER}` } },
-    ],
+    oracle: (p) => [click(p.target), keys(`${keysFor(p.formula)}{ENTER}`)],
     evaluate(p, evidence) {
       const before = book(evidence.initial);
       const after = book(evidence.final);
@@ -1332,7 +1284,7 @@ function questionFamily(
     phrasings,
     template,
     refinedSteps: refined,
-    oracle: (p) => [{ function: 'summary', args: { text: `The answer is ${p.answer}.` } }],
+    oracle: (p) => [summary(`The answer is ${p.answer}.`)],
     evaluate(p, evidence) {
       const before = book(evidence.initial);
       const after = book(evidence.final);
@@ -1417,7 +1369,7 @@ const stocksDataType: TaskFamily<StocksParams> = {
     '2. On the **Data** tab, in the **Data Types** group, select **Stocks**.',
     '3. Select the **Insert Data** button and choose **Price**.',
   ],
-  oracle: () => [{ function: '', args: {}, status: 'FAIL' }],
+  oracle: () => [failStep()],
   evaluate(_p, evidence) {
     const before = book(evidence.initial);
     const after = book(evidence.final);

@@ -7,6 +7,7 @@
 import type { Generator } from 'gymnasium-ts';
 import type { EpisodeEvidence, Evaluation, TaskFamily } from '../family.ts';
 import type { OracleStep } from '../schema.ts';
+import { click, failStep, pick, setText, shuffled, summary, verdict } from './kit.ts';
 
 type Value = string | number;
 type Row = Value[];
@@ -49,19 +50,6 @@ const REGIONS = ['East', 'West', 'North', 'South'];
 const PRODUCTS = ['Laptop', 'Monitor', 'Keyboard', 'Printer', 'Tablet', 'Camera', 'Speaker', 'Router'];
 const SHEETS = ['Sales', 'Orders', 'Q1', 'Data'];
 const HEADERS = ['Rep', 'Region', 'Product', 'Units', 'Revenue'];
-
-function pick<T>(rng: Generator, xs: readonly T[]): T {
-  return xs[rng.integers(xs.length)]!;
-}
-
-function shuffled<T>(rng: Generator, xs: readonly T[]): T[] {
-  const out = [...xs];
-  for (let i = out.length - 1; i > 0; i--) {
-    const j = rng.integers(i + 1);
-    [out[i], out[j]] = [out[j]!, out[i]!];
-  }
-  return out;
-}
 
 export interface TableParams extends Record<string, unknown> {
   sheet: string;
@@ -170,16 +158,6 @@ function restUnchanged(
   return true;
 }
 
-function verdict(sub: Record<string, boolean>, ok: string): Evaluation {
-  const sub_scores: Record<string, 'yes' | 'no'> = {};
-  for (const [k, v] of Object.entries(sub)) sub_scores[k] = v ? 'yes' : 'no';
-  const failed = Object.entries(sub)
-    .filter(([, v]) => !v)
-    .map(([k]) => k);
-  const success = failed.length === 0;
-  return { success, sub_scores, reason: success ? ok : `not met: ${failed.join('; ')}` };
-}
-
 /** A rectangle of "B2:D9" / "B2" (with or without $ and a sheet prefix). */
 function parseRange(ref: string): { r1: number; c1: number; r2: number; c2: number } | null {
   const bare = ref.replace(/^.*!/, '').replace(/\$/g, '').toUpperCase();
@@ -221,16 +199,6 @@ function dataRows(sheet: CSheet | undefined, p: TableParams): string[][] {
   return out;
 }
 
-const click = (control_text: string): OracleStep => ({
-  function: 'click_input',
-  control_text,
-  args: { button: 'left', double: false },
-});
-const type = (control_text: string, text: string): OracleStep => ({
-  function: 'set_edit_text',
-  control_text,
-  args: { text },
-});
 function selectRange(sheet: string, range: string): OracleStep {
   const r = parseRange(range)!;
   return {
@@ -534,7 +502,7 @@ const filterEqualsFamily: TaskFamily<FilterParams> = {
     click(`${String(p.rows[0]![p.column - 1])}: (Showing All)`),
     click('Text Filters'),
     click('Equals...'),
-    type('Value', String(p.value)),
+    setText('Value', String(p.value)),
     click('OK'),
   ],
   evaluate: (p, evidence) =>
@@ -581,7 +549,7 @@ const filterGreaterFamily: TaskFamily<FilterParams> = {
     click(`${String(p.rows[0]![p.column - 1])}: (Showing All)`),
     click('Number Filters'),
     click('Greater Than...'),
-    type('Value', String(p.value)),
+    setText('Value', String(p.value)),
     click('OK'),
   ],
   evaluate: (p, evidence) => judgeFilter(p, evidence, (v) => numeric(v) && v > (p.value as number)),
@@ -682,7 +650,7 @@ const validationListFamily: TaskFamily<ListParams> = {
     click('Data Validation'),
     click('Allow:'),
     click('List'),
-    type('Source:', p.items.join(',')),
+    setText('Source:', p.items.join(',')),
     click('OK'),
   ],
   evaluate(p, evidence) {
@@ -740,8 +708,8 @@ const validationWholeFamily: TaskFamily<BoundsParams> = {
     click('Data Validation'),
     click('Allow:'),
     click('Whole number'),
-    type('Minimum:', String(p.min)),
-    type('Maximum:', String(p.max)),
+    setText('Minimum:', String(p.min)),
+    setText('Maximum:', String(p.max)),
     click('OK'),
   ],
   evaluate(p, evidence) {
@@ -815,10 +783,10 @@ const listWithMessageFamily: TaskFamily<MessageParams> = {
     click('Data Validation'),
     click('Allow:'),
     click('List'),
-    type('Source:', p.items.join(',')),
+    setText('Source:', p.items.join(',')),
     click('Input Message'),
-    type('Title:', p.title),
-    type('Input message:', p.message),
+    setText('Title:', p.title),
+    setText('Input message:', p.message),
     click('OK'),
   ],
   evaluate(p, evidence) {
@@ -916,7 +884,7 @@ function highlightCompareFamily(op: 'greater' | 'less'): TaskFamily<HighlightPar
       click('Conditional Formatting'),
       click('Highlight Cells Rules'),
       click(item),
-      type(`Format cells that are ${words.toUpperCase()}:`, String(p.value)),
+      setText(`Format cells that are ${words.toUpperCase()}:`, String(p.value)),
       click('OK'),
     ],
     evaluate: (p, evidence) =>
@@ -960,7 +928,7 @@ const highlightTextFamily: TaskFamily<HighlightParams> = {
     click('Conditional Formatting'),
     click('Highlight Cells Rules'),
     click('Text that Contains...'),
-    type('Format cells that contain the text:', String(p.value)),
+    setText('Format cells that contain the text:', String(p.value)),
     click('OK'),
   ],
   evaluate: (p, evidence) =>
@@ -1039,7 +1007,7 @@ const highlightTopFamily: TaskFamily<HighlightParams> = {
     click('Conditional Formatting'),
     click('Top/Bottom Rules'),
     click('Top 10 Items...'),
-    type('Format cells that rank in the TOP:', String(p.value)),
+    setText('Format cells that rank in the TOP:', String(p.value)),
     click('OK'),
   ],
   evaluate(p, evidence) {
@@ -1257,7 +1225,7 @@ const defineNameFamily: TaskFamily<NameParams> = {
     selectRange(p.sheet, columnRange(p, p.column)),
     click('Formulas'),
     click('Define Name'),
-    type('Name:', p.name),
+    setText('Name:', p.name),
     click('OK'),
   ],
   evaluate(p, evidence) {
@@ -1420,12 +1388,7 @@ const countRowsFamily: TaskFamily<CountParams> = {
     "2. Select the arrow in the 'Region' column header, and filter to show only " + `'${p.region}'.`,
     '3. Read the number of records shown at the bottom of the window, and report it.',
   ],
-  oracle: (p) => [
-    {
-      function: 'summary',
-      args: { text: `There are ${p.count} rows with the Region ${p.region}.` },
-    },
-  ],
+  oracle: (p) => [summary(`There are ${p.count} rows with the Region ${p.region}.`)],
   evaluate(p, evidence) {
     const answered = evidence.answers.some((a) => new RegExp(`(^|\\D)${p.count}(\\D|$)`).test(a));
     return verdict(
@@ -1471,9 +1434,7 @@ const regionTotalFamily: TaskFamily<TotalParams> = {
     '2. Select the visible Revenue cells and read the **Sum** on the status bar.',
     '3. Report the total.',
   ],
-  oracle: (p) => [
-    { function: 'summary', args: { text: `The total Revenue for ${p.region} is ${p.total}.` } },
-  ],
+  oracle: (p) => [summary(`The total Revenue for ${p.region} is ${p.total}.`)],
   evaluate(p, evidence) {
     // Accept "12,345" and "12345" alike.
     const answered = evidence.answers.some((a) =>
@@ -1560,7 +1521,7 @@ const webImportFamily: TaskFamily<WebParams> = {
     `2. In the **From Web** dialog box, type '${p.url}' and select **OK**.`,
     '3. In the **Navigator**, select the table, and then select **Load**.',
   ],
-  oracle: () => [{ function: '', args: {}, status: 'FAIL' }],
+  oracle: () => [failStep()],
   evaluate(p, evidence) {
     return verdict(
       {

@@ -13,7 +13,20 @@ import { SHAPE_CATALOG } from '../../powerpoint/model/shapes.ts';
 import { COLOR_SCHEMES, FONT_SCHEMES, THEMES } from '../../powerpoint/model/themes.ts';
 import { ENTRANCE_EFFECTS, TRANSITION_TYPES } from '../../powerpoint/model/types.ts';
 import type { OracleStep } from '../schema.ts';
-import type { EpisodeEvidence, Evaluation, TaskFamily, Verdict } from '../family.ts';
+import type { EpisodeEvidence, TaskFamily, Verdict } from '../family.ts';
+import {
+  click,
+  failStep,
+  goToSlide,
+  judge,
+  keys,
+  numbered,
+  pick,
+  pickDistinct,
+  setText,
+  summary,
+  yes,
+} from './kit.ts';
 
 type AnyFamily = TaskFamily<Record<string, unknown>>;
 type Scores = Record<string, Verdict>;
@@ -54,18 +67,6 @@ interface SlideParam {
   title: string;
   /** The subtitle of the title slide, the bullets of the others. */
   text: string;
-}
-
-function pick<T>(rng: Generator, xs: readonly T[]): T {
-  return xs[rng.integers(xs.length)]!;
-}
-
-/** n distinct items of xs, in a random order. */
-function pickDistinct<T>(rng: Generator, xs: readonly T[], n: number): T[] {
-  const pool = [...xs];
-  const out: T[] = [];
-  while (out.length < n && pool.length > 0) out.push(pool.splice(rng.integers(pool.length), 1)[0]!);
-  return out;
 }
 
 /** A title slide, then `count - 1` Title and Content slides with distinct titles and two bullets each. */
@@ -167,41 +168,13 @@ function looksKept(before: CanvasSlide[], after: CanvasSlide[]): boolean {
   );
 }
 
-const yes = (ok: boolean): Verdict => (ok ? 'yes' : 'no');
-
-function verdict(sub_scores: Scores, done: string): Evaluation {
-  const failed = Object.entries(sub_scores)
-    .filter(([, v]) => v !== 'yes')
-    .map(([k]) => k);
-  const success = failed.length === 0;
-  return { success, sub_scores, reason: success ? done : `not met: ${failed.join('; ')}` };
-}
-
 // ---------------------------------------------------------------------------------------------- oracle steps
-
-const click = (control_text: string): OracleStep => ({
-  function: 'click_input',
-  control_text,
-  args: { button: 'left', double: false },
-});
-const type = (control_text: string, text: string): OracleStep => ({
-  function: 'set_edit_text',
-  control_text,
-  args: { text },
-});
-
-/**
- * Selects slide n in the thumbnail pane. The template starts on slide 1, whose canvas is also named "Slide 1",
- * so slide 1 is not clicked (the oracle would hit the slide canvas first); it is already the current slide.
- */
-const goToSlide = (n: number): OracleStep[] => (n === 1 ? [] : [click(`Slide ${n}`)]);
 
 /** A gallery's first `inline` items show on the ribbon; the others need its More button. */
 function galleryPick(items: readonly string[], inline: number, item: string): OracleStep[] {
   return items.indexOf(item) < inline ? [click(item)] : [click('More'), click(item)];
 }
 
-const numbered = (steps: string[]): string[] => steps.map((s, i) => `${i + 1}. ${s}`);
 const selectSlideStep = (n: number): string => `In the slide thumbnail pane, select slide ${n}.`;
 
 // ---------------------------------------------------------------------------------------------- themes
@@ -244,7 +217,7 @@ const applyTheme: TaskFamily<ThemeParams> = {
   oracle: (p) => [click('Design'), ...galleryPick(THEME_NAMES, THEME_INLINE, p.theme)],
   evaluate(p, e) {
     const after = canvasOf(e.final);
-    return verdict(
+    return judge(
       {
         [`the theme is ${p.theme}`]: yes(after?.theme.name === p.theme),
         'the slides and their content are unchanged': yes(
@@ -296,7 +269,7 @@ const themeVariant: TaskFamily<VariantParams> = {
   oracle: (p) => [click('Design'), click(`Variant ${p.variant}`)],
   evaluate(p, e) {
     const after = canvasOf(e.final);
-    return verdict(
+    return judge(
       {
         [`the theme is still ${p.theme}`]: yes(after?.theme.name === p.theme),
         [`variant ${p.variant} is applied`]: yes(after?.theme.variant === p.variant),
@@ -353,7 +326,7 @@ function schemeFamily(part: 'colors' | 'fonts'): TaskFamily<SchemeParams> {
       const before = canvasOf(e.initial);
       const after = canvasOf(e.final);
       const other = part === 'colors' ? 'fonts' : 'colors';
-      return verdict(
+      return judge(
         {
           [`the theme ${part} are ${p.scheme}`]: yes(after?.theme[part] === p.scheme),
           [`the theme and its ${other} are unchanged`]: yes(
@@ -418,14 +391,14 @@ const backgroundColor: TaskFamily<BackgroundParams> = {
     click('Design'),
     click('Format Background'),
     click('Solid fill'),
-    type('Color', p.color),
+    setText('Color', p.color),
     click('OK'),
   ],
   evaluate(p, e) {
     const before = slidesOf(e.initial);
     const after = slidesOf(e.final);
     const target = after[p.slide - 1];
-    return verdict(
+    return judge(
       {
         [`slide ${p.slide} has a solid ${p.color} background`]: yes(solidOf(target, parseColor(p.color))),
         [`slide ${p.slide}'s content and transition are unchanged`]: yes(
@@ -466,13 +439,13 @@ const backgroundAll: TaskFamily<BackgroundParams> = {
     click('Design'),
     click('Format Background'),
     click('Solid fill'),
-    type('Color', p.color),
+    setText('Color', p.color),
     click('Apply to All'),
   ],
   evaluate(p, e) {
     const after = slidesOf(e.final);
     const hex = parseColor(p.color);
-    return verdict(
+    return judge(
       {
         [`every slide has a solid ${p.color} background`]: yes(
           after.length > 0 && after.every((s) => solidOf(s, hex)),
@@ -559,7 +532,7 @@ const transitionOne: TaskFamily<TransitionParams> = {
   evaluate(p, e) {
     const before = slidesOf(e.initial);
     const after = slidesOf(e.final);
-    return verdict(
+    return judge(
       {
         [`slide ${p.slide} has the ${p.transition} transition`]: yes(
           after[p.slide - 1]?.transition?.type === p.transition,
@@ -606,7 +579,7 @@ const transitionAll: TaskFamily<TransitionParams> = {
   ],
   evaluate(p, e) {
     const after = slidesOf(e.final);
-    return verdict(
+    return judge(
       {
         [`every slide has the ${p.transition} transition`]: yes(
           after.length > 0 && after.every((s) => s.transition?.type === p.transition),
@@ -659,13 +632,13 @@ const transitionDuration: TaskFamily<DurationParams> = {
       'Select the **Transitions** tab.',
       `In the **Timing** group, in the **Duration** box, type '${p.duration.toFixed(2)}' and press Enter.`,
     ]),
-  oracle: (p) => [...goToSlide(p.slide), click('Transitions'), type('Duration', p.duration.toFixed(2))],
+  oracle: (p) => [...goToSlide(p.slide), click('Transitions'), setText('Duration', p.duration.toFixed(2))],
   evaluate(p, e) {
     const before = slidesOf(e.initial);
     const after = slidesOf(e.final);
     const t = after[p.slide - 1]?.transition;
     const was = before[p.slide - 1]?.transition;
-    return verdict(
+    return judge(
       {
         [`slide ${p.slide}'s transition lasts ${p.duration} s`]: yes(
           t !== undefined && Math.abs(t.duration - p.duration) < 0.005,
@@ -734,7 +707,7 @@ const transitionEffect: TaskFamily<EffectOptionParams> = {
     const after = slidesOf(e.final);
     const t = after[p.slide - 1]?.transition;
     const was = before[p.slide - 1]?.transition;
-    return verdict(
+    return judge(
       {
         [`slide ${p.slide}'s ${p.transition} transition goes '${p.effect}'`]: yes(
           t?.type === p.transition && t.effect === p.effect,
@@ -804,7 +777,7 @@ const autoAdvance: TaskFamily<AdvanceParams> = {
     ...goToSlide(p.slide === 0 ? 1 : p.slide),
     click('Transitions'),
     // Typing a time in the After box ticks After, as in PowerPoint.
-    type('Advance After', p.seconds.toFixed(2)),
+    setText('Advance After', p.seconds.toFixed(2)),
     ...(p.slide === 0 ? [click('Apply To All')] : []),
   ],
   evaluate(p, e) {
@@ -812,7 +785,7 @@ const autoAdvance: TaskFamily<AdvanceParams> = {
     const after = slidesOf(e.final);
     const targets = after.filter((_, i) => p.slide === 0 || i + 1 === p.slide);
     const where = p.slide === 0 ? 'every slide' : `slide ${p.slide}`;
-    return verdict(
+    return judge(
       {
         [`${where} advances after ${p.seconds} s`]: yes(
           targets.length > 0 && targets.every((s) => s.transition?.after === p.seconds),
@@ -896,7 +869,7 @@ const animateShape: TaskFamily<AnimateParams> = {
     const shapesKept =
       shapes.length === (before[p.slide - 1]?.shapes.length ?? -1) &&
       shapes.every((s, i) => withoutAnimation(s) === withoutAnimation(before[p.slide - 1]?.shapes[i]));
-    return verdict(
+    return judge(
       {
         [`${partName(p)} on slide ${p.slide} has the ${p.effect} animation`]: yes(effects.includes(p.effect)),
         'no other shape on the slide got an animation': yes(!othersAnimated),
@@ -996,7 +969,7 @@ const insertShape: TaskFamily<ShapeParams> = {
     ]),
   oracle: (p) => [...goToSlide(p.slide), click('Insert'), click('Shapes'), click(p.shape)],
   evaluate: (p, e) =>
-    verdict(
+    judge(
       insertEvaluation(p, e, `${p.shape} shape`, (s) => s.type === p.shape),
       `slide ${p.slide} has a new ${p.shape}`,
     ),
@@ -1037,10 +1010,10 @@ const insertTextBox: TaskFamily<TextBoxParams> = {
     ...goToSlide(p.slide),
     click('Insert'),
     click('Text Box'),
-    type(`Slide ${p.slide}`, p.text),
+    setText(`Slide ${p.slide}`, p.text),
   ],
   evaluate: (p, e) =>
-    verdict(
+    judge(
       insertEvaluation(
         p,
         e,
@@ -1089,12 +1062,12 @@ const insertTable: TaskFamily<TableParams> = {
     ...goToSlide(p.slide),
     click('Insert'),
     click('Table'),
-    type('Number of columns:', String(p.columns)),
-    type('Number of rows:', String(p.rows)),
+    setText('Number of columns:', String(p.columns)),
+    setText('Number of rows:', String(p.rows)),
     click('OK'),
   ],
   evaluate: (p, e) =>
-    verdict(
+    judge(
       insertEvaluation(
         p,
         e,
@@ -1141,7 +1114,7 @@ const slideSize: TaskFamily<SizeParams> = {
   oracle: (p) => [click('Design'), click('Slide Size'), click(SIZES[p.to])],
   evaluate(p, e) {
     const after = canvasOf(e.final);
-    return verdict(
+    return judge(
       {
         [`the slide size is ${SIZES[p.to]}`]: yes(after?.slide_size.name === SIZES[p.to]),
         'the slides and their content are unchanged': yes(
@@ -1222,8 +1195,8 @@ const slideNumbers: TaskFamily<SlideNumberParams> = {
     ...openHeaderFooter,
     // The dialog opens with the focus on Slide number; check boxes are not in UFO's control list, so the
     // keyboard ticks them (Space), as a user tabbing through the dialog would.
-    { function: 'keyboard_input', args: { keys: '{SPACE}' } },
-    ...(p.skipTitle ? [{ function: 'keyboard_input', args: { keys: '{TAB}{TAB}{TAB}{SPACE}' } }] : []),
+    keys('{SPACE}'),
+    ...(p.skipTitle ? [keys('{TAB}{TAB}{TAB}{SPACE}')] : []),
     click('Apply to All'),
   ],
   evaluate(p, e) {
@@ -1232,7 +1205,7 @@ const slideNumbers: TaskFamily<SlideNumberParams> = {
       (s, i) => footerPart(s, 'sldNum') === String(i + 1) || (i === 0 && p.skipTitle),
     );
     const title = footerPart(after[0], 'sldNum');
-    return verdict(
+    return judge(
       {
         [`every slide${p.skipTitle ? ' after the title slide' : ''} shows its slide number`]: yes(
           after.length > 0 && numberedRight,
@@ -1281,13 +1254,13 @@ const footerText: TaskFamily<FooterParams> = {
   oracle: (p) => [
     ...openHeaderFooter,
     // Focus starts on Slide number; Tab moves to the Footer check box (not in UFO's control list).
-    { function: 'keyboard_input', args: { keys: '{TAB}{SPACE}' } },
-    type('Footer text', p.footer),
+    keys('{TAB}{SPACE}'),
+    setText('Footer text', p.footer),
     click('Apply to All'),
   ],
   evaluate(p, e) {
     const after = slidesOf(e.final);
-    return verdict(
+    return judge(
       {
         [`every slide has the footer '${p.footer}'`]: yes(
           after.length > 0 && after.every((s) => footerPart(s, 'ftr') === p.footer),
@@ -1363,10 +1336,10 @@ const whichTheme: TaskFamily<VariantParams> = {
       'In the **Themes** gallery, find the highlighted theme (point to it to see its name).',
       'Read the name of the theme.',
     ]),
-  oracle: (p) => [{ function: 'summary', args: { text: `The presentation uses the ${p.theme} theme.` } }],
+  oracle: (p) => [summary(`The presentation uses the ${p.theme} theme.`)],
   evaluate(p, e) {
     const named = e.answers.map(themesNamed);
-    return verdict(
+    return judge(
       {
         [`the answer names the ${p.theme} theme (and no other)`]: yes(
           named.some((n) => n.length === 1 && n[0] === p.theme),
@@ -1429,16 +1402,11 @@ const countTransitions: TaskFamily<CountTransitionParams> = {
       'Count the slides with that transition.',
     ]),
   oracle: (p) => [
-    {
-      function: 'summary',
-      args: {
-        text: `${p.count} ${p.count === 1 ? 'slide uses' : 'slides use'} the ${p.transition} transition.`,
-      },
-    },
+    summary(`${p.count} ${p.count === 1 ? 'slide uses' : 'slides use'} the ${p.transition} transition.`),
   ],
   evaluate(p, e) {
     const answered = e.answers.some((a) => answersCount(a, p.count));
-    return verdict(
+    return judge(
       {
         [`the answer says ${p.count}`]: yes(answered),
         'the presentation is unchanged': yes(unchanged(e)),
@@ -1472,9 +1440,9 @@ function infeasibleFamily(
     phrasings,
     template: (p) => deck(p),
     refinedSteps,
-    oracle: () => [{ function: '', args: {}, status: 'FAIL' }],
+    oracle: () => [failStep()],
     evaluate: (_p, e) =>
-      verdict(
+      judge(
         {
           'the agent reported the task as infeasible (FAIL)': yes(e.status === 'FAIL'),
           'the presentation is unchanged': yes(unchanged(e)),

@@ -7,8 +7,21 @@
  * did not name (collateral damage) fail it; the selection and the view are not judged.
  */
 import type { Generator } from 'gymnasium-ts';
-import type { EpisodeEvidence, Evaluation, TaskFamily } from '../family.ts';
-import type { OracleStep } from '../schema.ts';
+import type { EpisodeEvidence, TaskFamily } from '../family.ts';
+import {
+  click,
+  failStep,
+  focusKeys,
+  goToSlide,
+  judge,
+  keys,
+  numbered,
+  pick,
+  setText,
+  shuffled,
+  summary,
+  yes,
+} from './kit.ts';
 
 // ------------------------------------------------------------------------------------------------ the canvas
 
@@ -80,19 +93,6 @@ function restOfSlide(slide: Slide | undefined): string {
   return JSON.stringify((slide?.shapes ?? []).filter((s) => s !== title));
 }
 
-function judge(sub_scores: Record<string, 'yes' | 'no'>, done: string): Evaluation {
-  const failed = Object.entries(sub_scores)
-    .filter(([, v]) => v === 'no')
-    .map(([k]) => k);
-  return {
-    success: failed.length === 0,
-    sub_scores,
-    reason: failed.length === 0 ? done : `not met: ${failed.join('; ')}`,
-  };
-}
-
-const yes = (b: boolean): 'yes' | 'no' => (b ? 'yes' : 'no');
-
 // ------------------------------------------------------------------------------------------------ decks
 
 const DECKS: readonly [string, string][] = [
@@ -138,19 +138,6 @@ export interface DeckParams extends Record<string, unknown> {
   slides: DeckSlide[];
 }
 
-function pick<T>(rng: Generator, xs: readonly T[]): T {
-  return xs[rng.integers(xs.length)]!;
-}
-
-function shuffled<T>(rng: Generator, xs: readonly T[]): T[] {
-  const out = [...xs];
-  for (let i = out.length - 1; i > 0; i--) {
-    const j = rng.integers(i + 1);
-    [out[i], out[j]] = [out[j]!, out[i]!];
-  }
-  return out;
-}
-
 /** A deck of `min`..`max` slides: a Title Slide, then Title and Content slides with three bullets each. */
 function sampleDeck(rng: Generator, min: number, max: number): DeckSlide[] {
   const n = min + rng.integers(max - min + 1);
@@ -174,19 +161,8 @@ function deckTemplate(slides: DeckSlide[], extra: Record<number, Record<string, 
   };
 }
 
-const CLICK = { button: 'left', double: false };
-
-/** Selects slide `n` in the thumbnail pane (slide 1 is current when the file opens, so it needs no click). */
-function goTo(n: number): OracleStep[] {
-  return n === 1 ? [] : [{ function: 'click_input', control_text: `Slide ${n}`, args: CLICK }];
-}
-
 function selectStep(n: number): string {
   return `In the pane on the left, select the thumbnail of **Slide ${n}**.`;
-}
-
-function numbered(steps: string[]): string[] {
-  return steps.map((s, i) => `${i + 1}. ${s}`);
 }
 
 /** A body slide's number, 2..n. */
@@ -230,15 +206,7 @@ const newSlideWithLayout: TaskFamily<NewSlideParams> = {
       'On the **Home** tab, in the **Slides** group, select the arrow next to **New Slide**.',
       `Select the **${p.layout}** layout.`,
     ]),
-  oracle: (p) => [
-    ...goTo(p.after),
-    {
-      function: 'keyboard_input',
-      control_text: 'New Slide',
-      args: { keys: '{RIGHT}%{DOWN}', control_focus: true },
-    },
-    { function: 'click_input', control_text: p.layout, args: CLICK },
-  ],
+  oracle: (p) => [...goToSlide(p.after), focusKeys('New Slide', '{RIGHT}%{DOWN}'), click(p.layout)],
   evaluate(p, evidence) {
     const before = slidesOf(evidence.initial);
     const after = slidesOf(evidence.final);
@@ -276,7 +244,7 @@ const deleteSlide: TaskFamily<SlideParams> = {
   template: (p) => deckTemplate(p.slides),
   refinedSteps: (p) =>
     numbered([selectStep(p.slide), 'Press Delete (or right-click it and select **Delete Slide**).']),
-  oracle: (p) => [...goTo(p.slide), { function: 'keyboard_input', args: { keys: '{DELETE}' } }],
+  oracle: (p) => [...goToSlide(p.slide), keys('{DELETE}')],
   evaluate(p, evidence) {
     const before = slidesOf(evidence.initial);
     const after = slidesOf(evidence.final);
@@ -316,7 +284,7 @@ const duplicateSlide: TaskFamily<SlideParams> = {
       'On the **Home** tab, in the **Slides** group, select the arrow next to **New Slide**.',
       'Select **Duplicate Selected Slides**.',
     ]),
-  oracle: (p) => [...goTo(p.slide), { function: 'keyboard_input', args: { keys: '^d' } }],
+  oracle: (p) => [...goToSlide(p.slide), keys('^d')],
   evaluate(p, evidence) {
     const before = slidesOf(evidence.initial);
     const after = slidesOf(evidence.final);
@@ -370,11 +338,8 @@ const moveSlide: TaskFamily<MoveParams> = {
       `Drag the thumbnail ${p.to < p.from ? 'up' : 'down'} until it is at position ${p.to}, then release it (or press Ctrl+${p.to < p.from ? 'Up' : 'Down'} Arrow ${Math.abs(p.to - p.from)} time${Math.abs(p.to - p.from) === 1 ? '' : 's'}).`,
     ]),
   oracle: (p) => [
-    ...goTo(p.from),
-    {
-      function: 'keyboard_input',
-      args: { keys: (p.to < p.from ? '^{UP}' : '^{DOWN}').repeat(Math.abs(p.to - p.from)) },
-    },
+    ...goToSlide(p.from),
+    keys((p.to < p.from ? '^{UP}' : '^{DOWN}').repeat(Math.abs(p.to - p.from))),
   ],
   evaluate(p, evidence) {
     const before = slidesOf(evidence.initial);
@@ -422,11 +387,7 @@ const changeLayout: TaskFamily<LayoutParams> = {
       'On the **Home** tab, in the **Slides** group, select **Layout**.',
       `Select **${p.layout}**.`,
     ]),
-  oracle: (p) => [
-    ...goTo(p.slide),
-    { function: 'click_input', control_text: 'Layout', args: CLICK },
-    { function: 'click_input', control_text: p.layout, args: CLICK },
-  ],
+  oracle: (p) => [...goToSlide(p.slide), click('Layout'), click(p.layout)],
   evaluate(p, evidence) {
     const before = slidesOf(evidence.initial);
     const after = slidesOf(evidence.final);
@@ -474,11 +435,7 @@ const hideSlide: TaskFamily<SlideParams> = {
       selectStep(p.slide),
       'On the **Slide Show** tab, in the **Set Up** group, select **Hide Slide**.',
     ]),
-  oracle: (p) => [
-    ...goTo(p.slide),
-    { function: 'click_input', control_text: 'Slide Show', args: CLICK },
-    { function: 'click_input', control_text: 'Hide Slide', args: CLICK },
-  ],
+  oracle: (p) => [...goToSlide(p.slide), click('Slide Show'), click('Hide Slide')],
   evaluate(p, evidence) {
     const before = slidesOf(evidence.initial);
     const after = slidesOf(evidence.final);
@@ -557,10 +514,10 @@ function titleTextFamily(mode: 'type' | 'edit'): TaskFamily<TitleParams> {
         mode === 'type' ? `Type '${p.title}'` : `Type '${p.title}' to replace the old title`,
       ]),
     oracle: (p) => [
-      ...goTo(p.slide),
-      { function: 'click_input', control_text: 'Title 1', args: CLICK },
+      ...goToSlide(p.slide),
+      click('Title 1'),
       // A selected placeholder's whole text is replaced by what is typed (UIA SetValue on the slide).
-      { function: 'set_edit_text', control_text: `Slide ${p.slide}`, args: { text: p.title } },
+      setText(`Slide ${p.slide}`, p.title),
     ],
     evaluate(p, evidence) {
       const before = slidesOf(evidence.initial);
@@ -616,9 +573,9 @@ const addBullets: TaskFamily<BulletParams> = {
       ),
     ]),
   oracle: (p) => [
-    ...goTo(p.slide),
-    { function: 'click_input', control_text: 'Content Placeholder 2', args: CLICK },
-    { function: 'set_edit_text', control_text: `Slide ${p.slide}`, args: { text: p.bullets.join('\n') } },
+    ...goToSlide(p.slide),
+    click('Content Placeholder 2'),
+    setText(`Slide ${p.slide}`, p.bullets.join('\n')),
   ],
   evaluate(p, evidence) {
     const before = slidesOf(evidence.initial);
@@ -746,20 +703,16 @@ function titleFormatFamily(kind: TitleFormat): TaskFamily<FormatParams> {
         ...(kind === 'color' ? [`Select **${p.color}**.`] : []),
       ]),
     oracle: (p) => [
-      ...goTo(p.slide),
-      { function: 'click_input', control_text: 'Title 1', args: CLICK },
+      ...goToSlide(p.slide),
+      click('Title 1'),
       ...(kind === 'bold'
-        ? [{ function: 'click_input', control_text: 'Bold', args: CLICK }]
+        ? [click('Bold')]
         : kind === 'size'
-          ? [{ function: 'set_edit_text', control_text: 'Font Size', args: { text: String(p.size) } }]
+          ? [setText('Font Size', String(p.size))]
           : [
               // The split button's arrow shares the name; Alt+Down on it opens the colour menu.
-              {
-                function: 'keyboard_input',
-                control_text: 'Font Color',
-                args: { keys: '{RIGHT}%{DOWN}', control_focus: true },
-              },
-              { function: 'click_input', control_text: p.color!, args: CLICK },
+              focusKeys('Font Color', '{RIGHT}%{DOWN}'),
+              click(p.color!),
             ]),
     ],
     evaluate(p, evidence) {
@@ -823,10 +776,10 @@ const speakerNotes: TaskFamily<NotesParams> = {
       `Type '${p.notes}'`,
     ]),
   oracle: (p) => [
-    ...goTo(p.slide),
-    { function: 'set_edit_text', control_text: 'Notes', args: { text: p.notes } },
+    ...goToSlide(p.slide),
+    setText('Notes', p.notes),
     // Clicking back on the slide leaves the notes pane, which commits the typed text.
-    { function: 'click_input', control_text: `Slide ${p.slide}`, args: CLICK },
+    click(`Slide ${p.slide}`),
   ],
   evaluate(p, evidence) {
     const before = slidesOf(evidence.initial);
@@ -881,7 +834,7 @@ const countSlides: TaskFamily<CountParams> = {
       "Look at the status bar at the bottom of the window: it shows 'Slide 1 of N'.",
       'Read N, the number of slides.',
     ]),
-  oracle: (p) => [{ function: 'summary', args: { text: `The presentation has ${p.slides.length} slides.` } }],
+  oracle: (p) => [summary(`The presentation has ${p.slides.length} slides.`)],
   evaluate(p, evidence) {
     const n = p.slides.length;
     const said = evidence.answers.some((a) => new RegExp(`(^|\\D)${n}(\\D|$)`).test(a));
@@ -911,12 +864,7 @@ const slideTitleQuestion: TaskFamily<SlideParams> = {
   template: (p) => ({ ...deckTemplate(p.slides) }),
   refinedSteps: (p) =>
     numbered([selectStep(p.slide), 'Read the text in the title placeholder of the slide.']),
-  oracle: (p) => [
-    {
-      function: 'summary',
-      args: { text: `The title of slide ${p.slide} is '${p.slides[p.slide - 1]!.title}'.` },
-    },
-  ],
+  oracle: (p) => [summary(`The title of slide ${p.slide} is '${p.slides[p.slide - 1]!.title}'.`)],
   evaluate(p, evidence) {
     const title = p.slides[p.slide - 1]!.title.toLowerCase();
     const others = p.slides.filter((_, i) => i !== p.slide - 1).map((s) => s.title.toLowerCase());
@@ -964,7 +912,7 @@ const translateInfeasible: TaskFamily<TranslateParams> = {
       `In the **Translator** pane, set the target language to '${p.language}'.`,
       'Select **Insert** to replace the text of each slide.',
     ]),
-  oracle: () => [{ function: '', args: {}, status: 'FAIL' }],
+  oracle: () => [failStep()],
   evaluate(_p, evidence) {
     return judge(
       {

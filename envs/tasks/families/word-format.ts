@@ -6,8 +6,9 @@
  * asked text, and nothing else changed (text, character formatting, paragraph formatting of everything else).
  */
 import type { Generator } from 'gymnasium-ts';
-import type { EpisodeEvidence, Evaluation, TaskFamily } from '../family.ts';
+import type { EpisodeEvidence, TaskFamily } from '../family.ts';
 import type { OracleStep } from '../schema.ts';
+import { click, failStep, keys, pick, same, selectText, setText, shuffled, summary, verdict } from './kit.ts';
 
 type Props = Record<string, unknown>;
 interface Run extends Props {
@@ -24,27 +25,10 @@ interface Para extends Props {
 const NORMAL_SPACE_AFTER = 8;
 const NORMAL_LINE_SPACING = 1.08;
 
-const CLICK = { button: 'left', double: false } as const;
-const click = (control_text: string): OracleStep => ({ function: 'click_input', control_text, args: CLICK });
-const keys = (k: string): OracleStep => ({ function: 'keyboard_input', args: { keys: k } });
 const selectPara = (n: number): OracleStep => ({
   function: 'select_paragraph',
   args: { start_index: n, end_index: n, non_empty: true },
 });
-const selectText = (text: string): OracleStep => ({ function: 'select_text', args: { text } });
-
-function pick<T>(rng: Generator, xs: readonly T[]): T {
-  return xs[rng.integers(xs.length)]!;
-}
-
-function shuffled<T>(rng: Generator, xs: readonly T[]): T[] {
-  const out = [...xs];
-  for (let i = out.length - 1; i > 0; i--) {
-    const j = rng.integers(i + 1);
-    [out[i], out[j]] = [out[j]!, out[i]!];
-  }
-  return out;
-}
 
 /** Body sentences with distinct openings, each with a phrase that occurs nowhere else. No digits (see sub/sup). */
 const SENTENCES: readonly [string, string][] = [
@@ -112,8 +96,6 @@ function paraProps(p: Para): Props {
   return rest;
 }
 
-const same = (a: unknown, b: unknown): boolean => JSON.stringify(a) === JSON.stringify(b);
-
 interface Allowed {
   /** Paragraph i's text may change (change case). */
   text?: (i: number) => boolean;
@@ -146,17 +128,6 @@ function untouched(before: Para[], after: Para[], allow: Allowed = {}): [boolean
       if (!same(bp[key], ap[key]) && allow.para?.(i, key) !== true) paragraphs = false;
   });
   return [text, chars, paragraphs];
-}
-
-function verdict(checks: Record<string, boolean>, done: string): Evaluation {
-  const sub_scores: Record<string, 'yes' | 'no'> = {};
-  for (const [k, v] of Object.entries(checks)) sub_scores[k] = v ? 'yes' : 'no';
-  const failed = Object.keys(checks).filter((k) => !checks[k]);
-  return {
-    success: failed.length === 0,
-    sub_scores,
-    reason: failed.length === 0 ? done : `not met: ${failed.join('; ')}`,
-  };
 }
 
 /** The standard collateral sub-scores. */
@@ -206,10 +177,7 @@ function paragraphCharFamily<V extends string | number>(spec: {
       `1. Select the paragraph that starts with '${start(p)}'.`,
       `2. On the **Home** tab, in the **Font** group, type '${String(p.value)}' in the **${spec.box}** box and press Enter.`,
     ],
-    oracle: (p) => [
-      selectPara(p.target + 1),
-      { function: 'set_edit_text', control_text: spec.box, args: { text: String(p.value) } },
-    ],
+    oracle: (p) => [selectPara(p.target + 1), setText(spec.box, String(p.value))],
     evaluate(p, evidence) {
       const after = paras(evidence.final);
       const target = after[p.target];
@@ -713,11 +681,7 @@ const spaceAfterFamily = paragraphFamily({
     `3. On the **Indents and Spacing** tab, under **Spacing**, type '${p.value} pt' in the **After** box.`,
     '4. Select **OK**.',
   ],
-  oracle: (p) => [
-    click('Paragraph Settings'),
-    { function: 'set_edit_text', control_text: 'After:', args: { text: `${p.value} pt` } },
-    click('OK'),
-  ],
+  oracle: (p) => [click('Paragraph Settings'), setText('After:', `${p.value} pt`), click('OK')],
 });
 
 const spaceBeforeFamily = paragraphFamily({
@@ -738,11 +702,7 @@ const spaceBeforeFamily = paragraphFamily({
     `3. On the **Indents and Spacing** tab, under **Spacing**, type '${p.value} pt' in the **Before** box.`,
     '4. Select **OK**.',
   ],
-  oracle: (p) => [
-    click('Paragraph Settings'),
-    { function: 'set_edit_text', control_text: 'Before:', args: { text: `${p.value} pt` } },
-    click('OK'),
-  ],
+  oracle: (p) => [click('Paragraph Settings'), setText('Before:', `${p.value} pt`), click('OK')],
 });
 
 const near = (a: unknown, b: number): boolean => typeof a === 'number' && Math.abs(a - b) < 0.5;
@@ -765,11 +725,7 @@ const leftIndentFamily = paragraphFamily({
     `3. On the **Indents and Spacing** tab, under **Indentation**, type '${p.value}"' in the **Left** box.`,
     '4. Select **OK**.',
   ],
-  oracle: (p) => [
-    click('Paragraph Settings'),
-    { function: 'set_edit_text', control_text: 'Left:', args: { text: `${p.value}"` } },
-    click('OK'),
-  ],
+  oracle: (p) => [click('Paragraph Settings'), setText('Left:', `${p.value}"`), click('OK')],
 });
 
 const firstLineFamily = paragraphFamily({
@@ -795,7 +751,7 @@ const firstLineFamily = paragraphFamily({
     click('Paragraph Settings'),
     click('Special:'),
     click('First line'),
-    { function: 'set_edit_text', control_text: 'By:', args: { text: `${p.value}"` } },
+    setText('By:', `${p.value}"`),
     click('OK'),
   ],
 });
@@ -1251,7 +1207,7 @@ const whichBoldFamily: TaskFamily<BoldParams> = {
     '2. Select it and check that **Bold** on the **Home** tab is on.',
     '3. Answer with the bold word.',
   ],
-  oracle: (p) => [{ function: 'summary', args: { text: `The bold word is '${p.bold[1]}'.` } }],
+  oracle: (p) => [summary(`The bold word is '${p.bold[1]}'.`)],
   evaluate(p, evidence) {
     return verdict(
       {
@@ -1304,10 +1260,7 @@ const fontQuestionFamily: TaskFamily<FontQuestionParams> = {
     '2. On the **Home** tab, in the **Font** group, read the name in the **Font** box.',
     '3. Answer with the font name.',
   ],
-  oracle: (p) => [
-    selectPara(p.target + 1),
-    { function: 'summary', args: { text: `The paragraph is in ${p.font}.` } },
-  ],
+  oracle: (p) => [selectPara(p.target + 1), summary(`The paragraph is in ${p.font}.`)],
   evaluate(p, evidence) {
     return verdict(
       {
@@ -1376,7 +1329,7 @@ const countStartFamily: TaskFamily<CountStartParams> = {
     `1. Read the first word of each paragraph and count those that are '${p.word}'.`,
     '2. Answer with the number of paragraphs.',
   ],
-  oracle: (p) => [{ function: 'summary', args: { text: `${p.count} paragraphs start with '${p.word}'.` } }],
+  oracle: (p) => [summary(`${p.count} paragraphs start with '${p.word}'.`)],
   evaluate(p, evidence) {
     // The number given as digits or in words; another number in the same answer makes it ambiguous.
     const numbers = evidence.answers.flatMap((a) =>
@@ -1415,7 +1368,7 @@ const copilotFamily: TaskFamily<DocParams> = {
     '1. Look for **Copilot** on the **Home** tab: it is not there (Copilot needs a Microsoft 365 Copilot licence and a connection to its online service).',
     '2. Report that the task cannot be done in this Word.',
   ],
-  oracle: () => [{ function: '', args: {}, status: 'FAIL' }],
+  oracle: () => [failStep()],
   evaluate(_p, evidence: EpisodeEvidence) {
     return verdict(
       {

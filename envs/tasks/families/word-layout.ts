@@ -8,8 +8,20 @@
 import type { Generator } from 'gymnasium-ts';
 import { STANDARD_COLORS } from '../../word/app/commands.ts';
 import { MARGIN_PRESETS, PAGE_SIZES, WATERMARK_PRESETS } from '../../word/model/index.ts';
-import type { Evaluation, TaskFamily } from '../family.ts';
+import type { TaskFamily } from '../family.ts';
 import type { OracleStep } from '../schema.ts';
+import {
+  click,
+  failStep,
+  keys,
+  pick,
+  pickDistinct,
+  same,
+  selectText,
+  setText,
+  summary,
+  verdict,
+} from './kit.ts';
 
 // -- Canvas access ------------------------------------------------------------------------------------------------
 
@@ -74,8 +86,6 @@ function canvasOf(value: unknown): Canvas {
   };
 }
 
-const same = (a: unknown, b: unknown): boolean => JSON.stringify(a) === JSON.stringify(b);
-
 /** Every paragraph text of the body in order, table cells included (what a reader reads). */
 function allTexts(c: Canvas): string[] {
   return c.body.flatMap((b) =>
@@ -111,17 +121,6 @@ function pageState(c: Canvas, except: readonly string[]): unknown {
 
 type Checks = Record<string, boolean>;
 
-function verdict(checks: Checks, done: string): Evaluation {
-  const sub_scores: Record<string, 'yes' | 'no'> = {};
-  for (const [k, v] of Object.entries(checks)) sub_scores[k] = v ? 'yes' : 'no';
-  const failed = Object.keys(checks).filter((k) => !checks[k]);
-  return {
-    success: failed.length === 0,
-    sub_scores,
-    reason: failed.length === 0 ? done : `not met: ${failed.join('; ')}`,
-  };
-}
-
 /** The checks every page-setup style task shares: the body is untouched, the rest of the layout too. */
 function keptChecks(before: Canvas, after: Canvas, except: readonly string[]): Checks {
   return {
@@ -134,37 +133,10 @@ function keptChecks(before: Canvas, after: Canvas, except: readonly string[]): C
 
 // -- Oracle steps ---------------------------------------------------------------------------------------------
 
-const click = (control_text: string): OracleStep => ({
-  function: 'click_input',
-  control_text,
-  args: { button: 'left', double: false },
-});
-const setText = (control_text: string, text: string): OracleStep => ({
-  function: 'set_edit_text',
-  control_text,
-  args: { text },
-});
 /** Typing through keyboard_input: pywinauto drops bare spaces, so they are sent as {SPACE}. */
-const typeText = (text: string): OracleStep => ({
-  function: 'keyboard_input',
-  args: { keys: text.replace(/ /g, '{SPACE}') },
-});
-const keys = (k: string): OracleStep => ({ function: 'keyboard_input', args: { keys: k } });
-const selectText = (text: string): OracleStep => ({ function: 'select_text', args: { text } });
+const typeText = (text: string): OracleStep => keys(text.replace(/ /g, '{SPACE}'));
 
 // -- Sampled documents ----------------------------------------------------------------------------------------
-
-function pick<T>(rng: Generator, xs: readonly T[]): T {
-  return xs[rng.integers(xs.length)]!;
-}
-
-/** Draws `n` distinct items. */
-function pickN<T>(rng: Generator, xs: readonly T[], n: number): T[] {
-  const pool = [...xs];
-  const out: T[] = [];
-  while (out.length < n && pool.length > 0) out.push(pool.splice(rng.integers(pool.length), 1)[0]!);
-  return out;
-}
 
 const TITLES = [
   'Spring Fundraiser Plan',
@@ -192,7 +164,7 @@ interface DocParams extends Record<string, unknown> {
 }
 
 function sampleDoc(rng: Generator): DocParams {
-  return { title: pick(rng, TITLES), paragraphs: pickN(rng, SENTENCES, 2 + rng.integers(3)) };
+  return { title: pick(rng, TITLES), paragraphs: pickDistinct(rng, SENTENCES, 2 + rng.integers(3)) };
 }
 
 const docBody = (p: DocParams): unknown[] => [{ text: p.title, style: 'Heading1' }, ...p.paragraphs];
@@ -272,7 +244,7 @@ interface TableParams extends DocParams {
 }
 
 function sampleTable(rng: Generator): TableParams {
-  const labels = pickN(rng, REGIONS, 3 + rng.integers(3));
+  const labels = pickDistinct(rng, REGIONS, 3 + rng.integers(3));
   return {
     ...sampleDoc(rng),
     header: ['Region', 'Units Sold', 'Goal'],
@@ -554,7 +526,7 @@ const marginsFamily: TaskFamily<MarginsParams> = {
   app: 'word',
   difficulty: 'easy',
   sample(rng) {
-    const [start, target] = pickN(rng, MARGIN_NAMES, 2);
+    const [start, target] = pickDistinct(rng, MARGIN_NAMES, 2);
     return { ...sampleDoc(rng), start: start!, target: target! };
   },
   phrasings: [
@@ -1075,8 +1047,8 @@ const replaceAllFamily: TaskFamily<ReplaceParams> = {
   difficulty: 'medium',
   sample(rng) {
     const [find, replacement] = pick(rng, NAME_PAIRS);
-    const named = pickN(rng, NAME_SENTENCES, 2 + rng.integers(2)).map((s) => s.replace('{N}', find));
-    const plain = pickN(rng, SENTENCES, 1 + rng.integers(2));
+    const named = pickDistinct(rng, NAME_SENTENCES, 2 + rng.integers(2)).map((s) => s.replace('{N}', find));
+    const plain = pickDistinct(rng, SENTENCES, 1 + rng.integers(2));
     const paragraphs = [...named, ...plain];
     // Shuffle so the plain sentences are not always last.
     for (let i = paragraphs.length - 1; i > 0; i--) {
@@ -1386,7 +1358,7 @@ const countTablesFamily: TaskFamily<CountTablesParams> = {
     '1. Scroll through the document from the beginning to the end.',
     '2. Count each table you see and report the number.',
   ],
-  oracle: (p) => [{ function: 'summary', args: { text: `The document contains ${p.count} tables.` } }],
+  oracle: (p) => [summary(`The document contains ${p.count} tables.`)],
   evaluate(p, evidence) {
     const before = canvasOf(evidence.initial);
     const after = canvasOf(evidence.final);
@@ -1429,7 +1401,7 @@ const firstHeadingFamily: TaskFamily<HeadingParams> = {
   app: 'word',
   difficulty: 'easy',
   sample(rng) {
-    const headings = pickN(rng, HEADINGS, 2 + rng.integers(3));
+    const headings = pickDistinct(rng, HEADINGS, 2 + rng.integers(3));
     return {
       intro: pick(rng, SENTENCES),
       sections: headings.map((heading) => ({ heading, text: pick(rng, SENTENCES) })),
@@ -1448,9 +1420,7 @@ const firstHeadingFamily: TaskFamily<HeadingParams> = {
     "2. Find the first paragraph formatted with a heading style, such as 'Heading 1', and read its text.",
     '3. Answer with the text of that heading.',
   ],
-  oracle: (p) => [
-    { function: 'summary', args: { text: `The first heading is '${p.sections[0]!.heading}'.` } },
-  ],
+  oracle: (p) => [summary(`The first heading is '${p.sections[0]!.heading}'.`)],
   evaluate(p, evidence) {
     const before = canvasOf(evidence.initial);
     const after = canvasOf(evidence.final);
@@ -1477,7 +1447,9 @@ const countPagesFamily: TaskFamily<CountPagesParams> = {
   app: 'word',
   difficulty: 'easy',
   sample: (rng) => ({
-    pages: Array.from({ length: 2 + rng.integers(4) }, () => pickN(rng, SENTENCES, 1 + rng.integers(2))),
+    pages: Array.from({ length: 2 + rng.integers(4) }, () =>
+      pickDistinct(rng, SENTENCES, 1 + rng.integers(2)),
+    ),
   }),
   phrasings: [
     () => 'How many pages does this document have?',
@@ -1492,7 +1464,7 @@ const countPagesFamily: TaskFamily<CountPagesParams> = {
     '1. Look at the page count on the status bar (for example, Page 1 of 3), or on the **Review** tab, select **Word Count**.',
     '2. Read the number of pages.',
   ],
-  oracle: (p) => [{ function: 'summary', args: { text: `The document has ${p.pages.length} pages.` } }],
+  oracle: (p) => [summary(`The document has ${p.pages.length} pages.`)],
   evaluate(p, evidence) {
     const before = canvasOf(evidence.initial);
     const after = canvasOf(evidence.final);
@@ -1541,7 +1513,7 @@ const translateFamily: TaskFamily<TranslateParams> = {
     '1. On the **Review** tab, look for **Translate** in the **Language** group.',
     '2. This copy of Word has no **Translate** command (it needs the online Translator service); report that the task cannot be done.',
   ],
-  oracle: () => [{ function: '', args: {}, status: 'FAIL' }],
+  oracle: () => [failStep()],
   evaluate(_p, evidence) {
     const before = canvasOf(evidence.initial);
     const after = canvasOf(evidence.final);
@@ -1582,7 +1554,7 @@ const insertPictureFamily: TaskFamily<PictureParams> = {
     '1. On the **Insert** tab, look for **Pictures** in the **Illustrations** group.',
     `2. This copy of Word has no **Pictures** command and ${p.file} is not available; report that the task cannot be done.`,
   ],
-  oracle: () => [{ function: '', args: {}, status: 'FAIL' }],
+  oracle: () => [failStep()],
   evaluate(_p, evidence) {
     const before = canvasOf(evidence.initial);
     const after = canvasOf(evidence.final);

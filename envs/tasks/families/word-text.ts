@@ -1,6 +1,7 @@
 /** Word families about text: character formatting of a phrase, and a word-count question. */
 import type { Generator } from 'gymnasium-ts';
 import type { EpisodeEvidence, Evaluation, TaskFamily } from '../family.ts';
+import { click, pick, selectText, summary } from './kit.ts';
 
 interface Run {
   text: string;
@@ -38,10 +39,6 @@ const FILLER = [
   'The numbers are final.',
   'Thanks to everyone involved.',
 ];
-
-function pick<T>(rng: Generator, xs: readonly T[]): T {
-  return xs[rng.integers(xs.length)]!;
-}
 
 export interface PhraseParams extends Record<string, unknown> {
   paragraphs: string[];
@@ -91,10 +88,7 @@ export function charFormatFamily(format: CharFormat): TaskFamily<PhraseParams> {
       `1. Select the text '${p.phrase}'.`,
       `2. On the **Home** tab, in the **Font** group, select **${button}**.`,
     ],
-    oracle: (p) => [
-      { function: 'select_text', args: { text: p.phrase } },
-      { function: 'click_input', control_text: button, args: { button: 'left', double: false } },
-    ],
+    oracle: (p) => [selectText(p.phrase), click(button)],
     evaluate(p, evidence: EpisodeEvidence): Evaluation {
       const before = body(evidence.initial);
       const after = body(evidence.final);
@@ -156,7 +150,7 @@ export const wordCountFamily: TaskFamily<CountParams> = {
   ],
   template: (p) => ({ body: p.paragraphs }),
   refinedSteps: () => ['1. On the **Review** tab, select **Word Count**.', '2. Read the number of words.'],
-  oracle: (p) => [{ function: 'summary', args: { text: `The document contains ${p.words} words.` } }],
+  oracle: (p) => [summary(`The document contains ${p.words} words.`)],
   evaluate(p, evidence) {
     const answered = evidence.answers.some((a) => new RegExp(`(^|\\D)${p.words}(\\D|$)`).test(a));
     const before = body(evidence.initial).map((b) => b.text);
