@@ -31,7 +31,10 @@ export interface TrainedCheckpoint {
   metrics: Record<string, unknown>;
 }
 
-/** The trajectories of run directories, in store order; `which` filters by outcome. */
+/**
+ * The trajectories of run directories, ordered by run then episode id (a store's order is the order actors
+ * finished in, which varies; training data must not); `which` filters by outcome.
+ */
 export function runTrajectories(
   runDirs: readonly string[],
   which: 'success' | 'failure' | 'all',
@@ -40,14 +43,17 @@ export function runTrajectories(
   for (const dir of runDirs) {
     readRunConfig(dir); // a clear error when it is not a run directory
     const store = TrajectoryStore.open(join(dir, 'trajectories'));
+    const fromRun: Trajectory[] = [];
     try {
       for (const t of store.trajectories()) {
         if (t.outcome.error !== undefined) continue; // unjudged episodes teach nothing either way
-        if (which === 'all' || (which === 'success') === t.outcome.success) out.push(t);
+        if (which === 'all' || (which === 'success') === t.outcome.success) fromRun.push(t);
       }
     } finally {
       store.close();
     }
+    fromRun.sort((a, b) => (a.episode_id < b.episode_id ? -1 : a.episode_id > b.episode_id ? 1 : 0));
+    out.push(...fromRun);
   }
   return out;
 }
