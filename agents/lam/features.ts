@@ -58,6 +58,33 @@ function mix(a: number, b: number): number {
   return (h ^ (h >>> 16)) >>> 0;
 }
 
+const H = {
+  bias: hash('bias'),
+  fn: hash('fn'),
+  repeat: hash('repeat'),
+  sameControl: hash('sameControl'),
+  controlInRequest: hash('controlInRequest'),
+  ctl: hash('ctl'),
+  match: hash('match'),
+  req: hash('req'),
+  hasArg: hash('hasArg'),
+  argInRequest: hash('argInRequest'),
+  argNumber: hash('argKind:number'),
+  argText: hash('argKind:text'),
+  finish: hash('<finish>'),
+};
+
+/** Token hashes of a control name, memoised: the same few hundred names come back on every step. */
+const controlTokenCache = new Map<string, number[]>();
+function controlTokenHashes(text: string): number[] {
+  let out = controlTokenCache.get(text);
+  if (out === undefined) {
+    out = tokens(text).map(hash);
+    if (controlTokenCache.size < 100_000) controlTokenCache.set(text, out);
+  }
+  return out;
+}
+
 /** What the features of one observation share across its candidates. */
 export interface ObservationFeatures {
   requestTokens: string[];
@@ -68,30 +95,55 @@ export interface ObservationFeatures {
   lastFailed: boolean;
   stepBucket: string;
   acted: Set<string>;
-  controls: Map<string, { type: string; region: string }>;
+  controls: Map<string, { type: string; region: string; typeHash: number; regionHash: number }>;
+  /** Hashes of the observation-level strings, computed once per observation instead of once per candidate. */
+  stepHash: number;
+  lastHash: number;
+  lastFailedHash: number;
+  /** Whether the request mentions a (lower-cased) control name, per name. */
+  nameInRequest: Map<string, boolean>;
 }
 
 export function observationFeatures(observation: OfficeObservation): ObservationFeatures {
   const last = observation.previous_actions.at(-1);
   const requestTokens = [...new Set(tokens(observation.request))];
   const acted = new Set(observation.previous_actions.map((r) => `${r.function}|${r.control_text}`));
+  const lastFunction = last === undefined ? '<start>' : last.function;
+  const lastFailed = observation.last_error !== null;
+  const stepBucket = String(Math.min(observation.step, 10));
   return {
     requestTokens,
     requestTokenHashes: requestTokens.map(hash),
     request: observation.request.toLowerCase(),
-    lastFunction: last === undefined ? '<start>' : last.function,
+    lastFunction,
     lastControl: last?.control_text ?? '',
-    lastFailed: observation.last_error !== null,
-    stepBucket: String(Math.min(observation.step, 10)),
+    lastFailed,
+    stepBucket,
     acted,
     // Coarse screen regions (ribbon rows, document, status bar) tell apart controls that share a name.
     controls: new Map(
-      observation.controls.map((c) => [
-        c.label,
-        { type: c.control_type, region: `${Math.floor(c.rect.top / 60)}` },
-      ]),
+      observation.controls.map((c) => {
+        const region = `${Math.floor(c.rect.top / 60)}`;
+        return [
+          c.label,
+          {
+            type: c.control_type,
+            region,
+            typeHash: hash(`type:${c.control_type}`),
+            regionHash: hash(`region:${region}`),
+          },
+        ];
+      }),
     ),
+    stepHash: hash(`step:${stepBucket}`),
+    lastHash: hash(`last:${lastFunction}`),
+    lastFailedHash: hash(`lastFailed:${lastFailed}`),
+    nameInRequest: new Map(),
   };
+}
+
+function add(row: Float32Array, h: number, value = 1): void {
+  row[h % row.length]! += (h & 0x80000000) === 0 ? value : -value;
 }
 
 /** Writes the candidate's features into `row` (length FEATURE_WIDTH, zeroed by the caller). */
@@ -100,50 +152,49 @@ export function candidateFeatures(
   action: OfficeAction,
   row: Float32Array,
 ): void {
-  const width = row.length;
-  const add = (h: number, value = 1) => {
-    row[h % width]! += (h & 0x80000000) === 0 ? value : -value;
-  };
-  const fn = hash(action.status === 'FINISH' && action.function === '' ? '<finish>' : action.function);
-  const controlTokens = tokens(action.control_text).map(hash);
+  const fn = action.status === 'FINISH' && action.function === '' ? H.finish : hash(action.function);
+  const controlTokens = controlTokenHashes(action.control_text);
   const argText =
     typeof action.args.text === 'string'
       ? action.args.text
       : typeof action.args.keys === 'string'
         ? action.args.keys
         : '';
-  add(hash('bias'));
-  add(mix(fn, hash('fn')));
-  add(mix(fn, hash(`step:${shared.stepBucket}`)));
-  add(mix(fn, hash(`last:${shared.lastFunction}`)));
-  add(mix(fn, hash(`lastFailed:${shared.lastFailed}`)));
+  add(row, H.bias);
+  add(row, mix(fn, H.fn));
+  add(row, mix(fn, shared.stepHash));
+  add(row, mix(fn, shared.lastHash));
+  add(row, mix(fn, shared.lastFailedHash));
   const control = shared.controls.get(action.control_label);
   if (control !== undefined) {
-    add(mix(fn, hash(`type:${control.type}`)));
-    add(mix(fn, hash(`region:${control.region}`)));
+    add(row, mix(fn, control.typeHash));
+    add(row, mix(fn, control.regionHash));
   }
-  if (shared.acted.has(`${action.function}|${action.control_text}`)) add(mix(fn, hash('repeat')));
+  if (shared.acted.has(`${action.function}|${action.control_text}`)) add(row, mix(fn, H.repeat));
   if (action.control_text !== '' && action.control_text === shared.lastControl)
-    add(mix(fn, hash('sameControl')));
-  const controlName = action.control_text.toLowerCase();
-  if (controlName !== '' && shared.request.includes(controlName)) add(mix(fn, hash('controlInRequest')));
-  const ctlKind = hash('ctl');
-  const matchKind = hash('match');
-  for (const ct of controlTokens) {
-    add(mix(mix(ctlKind, ct), fn));
-    for (const rt of shared.requestTokenHashes) if (rt === ct) add(mix(matchKind, fn));
+    add(row, mix(fn, H.sameControl));
+  if (action.control_text !== '') {
+    let mentioned = shared.nameInRequest.get(action.control_text);
+    if (mentioned === undefined) {
+      mentioned = shared.request.includes(action.control_text.toLowerCase());
+      shared.nameInRequest.set(action.control_text, mentioned);
+    }
+    if (mentioned) add(row, mix(fn, H.controlInRequest));
   }
-  const reqKind = hash('req');
+  for (const ct of controlTokens) {
+    add(row, mix(mix(H.ctl, ct), fn));
+    for (const rt of shared.requestTokenHashes) if (rt === ct) add(row, mix(H.match, fn));
+  }
   for (const rt of shared.requestTokenHashes) {
-    const req = mix(reqKind, rt);
-    add(mix(req, fn), 0.5);
-    for (const ct of controlTokens) add(mix(req, ct), 0.5);
+    const req = mix(H.req, rt);
+    add(row, mix(req, fn), 0.5);
+    for (const ct of controlTokens) add(row, mix(req, ct), 0.5);
   }
   if (argText !== '') {
-    add(mix(fn, hash('hasArg')));
-    if (shared.request.includes(argText.toLowerCase())) add(mix(fn, hash('argInRequest')));
-    const kind = hash(/^\d/.test(argText) ? 'argKind:number' : 'argKind:text');
-    for (const ct of controlTokens) add(mix(mix(ctlKind, ct), kind));
+    add(row, mix(fn, H.hasArg));
+    if (shared.request.includes(argText.toLowerCase())) add(row, mix(fn, H.argInRequest));
+    const kind = /^\d/.test(argText) ? H.argNumber : H.argText;
+    for (const ct of controlTokens) add(row, mix(mix(H.ctl, ct), kind));
   }
 }
 
