@@ -144,8 +144,9 @@ export async function explore(
       },
       todo,
       {
-        onTrajectory: (trajectory: Trajectory) => {
-          const entry = store.append(trajectory);
+        onTrajectory: (trajectory: Trajectory, packed: Uint8Array) => {
+          // The actor's bytes are stored as they came: packing again would double the main thread's work.
+          const entry = store.append(trajectory, packed);
           appendFileSync(metricsPath, `${JSON.stringify(metricsRow(trajectory))}\n`);
           newSteps += entry.steps;
           lastAt = performance.now();

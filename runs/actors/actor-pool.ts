@@ -31,7 +31,8 @@ export interface FailedJob {
 }
 
 export interface PoolCallbacks {
-  onTrajectory(trajectory: Trajectory): void;
+  /** `packed`: the trajectory as the actor packed it (self-contained msgpackr records), for storing as is. */
+  onTrajectory(trajectory: Trajectory, packed: Uint8Array): void;
   onFailedJob?(failure: FailedJob): void;
   onRetry?(error: string, attempt: number): void;
 }
@@ -75,8 +76,10 @@ export class ActorPool {
       for (let attempt = 1; ; attempt++) {
         try {
           const result = await this.pool.run(job);
-          for (const bytes of result.packed)
-            callbacks.onTrajectory(this.unpackr.unpack(new Uint8Array(bytes)) as Trajectory);
+          for (const bytes of result.packed) {
+            const packed = new Uint8Array(bytes);
+            callbacks.onTrajectory(this.unpackr.unpack(packed) as Trajectory, packed);
+          }
           return;
         } catch (error) {
           const message = error instanceof Error ? `${error.name}: ${error.message}` : String(error);
