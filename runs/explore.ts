@@ -8,9 +8,8 @@ import { appendFileSync, existsSync, mkdirSync, readFileSync, writeFileSync } fr
 import { join } from 'node:path';
 import type { SamplingSettings } from '../agents/policy.ts';
 import type { TaskRecord } from '../envs/tasks/schema.ts';
-import type { Trajectory } from '../envs/tasks/trajectory.ts';
 import { ActorPool, type FailedJob } from './actors/actor-pool.ts';
-import type { ActorEpisode } from './actors/protocol.ts';
+import type { ActorEpisode, TrajectoryHead } from './actors/protocol.ts';
 import type { PolicySpec, RewardSpec } from './actors/specs.ts';
 import { episodeId, episodeSeed } from './seeds.ts';
 import { TrajectoryStore } from './store/trajectory-store.ts';
@@ -144,10 +143,24 @@ export async function explore(
       },
       todo,
       {
-        onTrajectory: (trajectory: Trajectory, packed: Uint8Array) => {
-          // The actor's bytes are stored as they came: packing again would double the main thread's work.
-          const entry = store.append(trajectory, packed);
-          appendFileSync(metricsPath, `${JSON.stringify(metricsRow(trajectory))}\n`);
+        onTrajectory: (head: TrajectoryHead, packed: Uint8Array) => {
+          // The actor's bytes are stored as they came, indexed from its head: the main thread never unpacks or
+          // packs a whole trajectory, which would make it the bottleneck of every actor.
+          const entry = store.appendPacked(
+            {
+              episode_id: head.episode_id,
+              task_id: head.task_id,
+              app: head.app,
+              attempt: head.attempt,
+              seed: head.seed,
+              success: head.outcome.success,
+              reward: head.outcome.reward,
+              steps: head.steps,
+              error: head.outcome.error ?? null,
+            },
+            packed,
+          );
+          appendFileSync(metricsPath, `${JSON.stringify(metricsRow(head))}\n`);
           newSteps += entry.steps;
           lastAt = performance.now();
           if (firstAt === null) firstAt = lastAt;
@@ -237,19 +250,19 @@ export async function explore(
   return summary;
 }
 
-function metricsRow(trajectory: Trajectory): Record<string, unknown> {
+function metricsRow(head: TrajectoryHead): Record<string, unknown> {
   return {
-    episode_id: trajectory.episode_id,
-    app: trajectory.task.app,
-    task_id: trajectory.task.unique_id,
-    attempt: trajectory.attempt,
-    seed: trajectory.seed,
-    policy: trajectory.policy,
-    success: trajectory.outcome.success,
-    reward: trajectory.outcome.reward,
-    error: trajectory.outcome.error ?? null,
-    steps: trajectory.steps.length,
-    invalid_actions: trajectory.steps.filter((s) => s.info.error !== undefined).length,
-    ms: trajectory.timing.ms,
+    episode_id: head.episode_id,
+    app: head.app,
+    task_id: head.task_id,
+    attempt: head.attempt,
+    seed: head.seed,
+    policy: head.policy,
+    success: head.outcome.success,
+    reward: head.outcome.reward,
+    error: head.outcome.error ?? null,
+    steps: head.steps,
+    invalid_actions: head.invalid_actions,
+    ms: head.ms,
   };
 }

@@ -5,11 +5,9 @@
  * job that keeps failing is reported with its episodes, never silently dropped.
  */
 import { availableParallelism } from 'node:os';
-import { Unpackr } from 'msgpackr';
 import { Piscina } from 'piscina';
 import { workerExecArgv } from 'gymnasium-ts';
-import type { Trajectory } from '../../envs/tasks/trajectory.ts';
-import type { ActorEpisode, ActorJob, ActorResult } from './protocol.ts';
+import type { ActorEpisode, ActorJob, ActorResult, TrajectoryHead } from './protocol.ts';
 
 const WORKER_URL = new URL(
   `./actor-worker${import.meta.url.endsWith('.ts') ? '.ts' : '.js'}`,
@@ -31,8 +29,8 @@ export interface FailedJob {
 }
 
 export interface PoolCallbacks {
-  /** `packed`: the trajectory as the actor packed it (self-contained msgpackr records), for storing as is. */
-  onTrajectory(trajectory: Trajectory, packed: Uint8Array): void;
+  /** A finished episode: its head, and the trajectory as the actor packed it (self-contained msgpackr records). */
+  onTrajectory(head: TrajectoryHead, packed: Uint8Array): void;
   onFailedJob?(failure: FailedJob): void;
   onRetry?(error: string, attempt: number): void;
 }
@@ -42,7 +40,6 @@ export class ActorPool {
   private readonly pool: Piscina<ActorJob, ActorResult>;
   private readonly episodesPerJob: number;
   private readonly maxRetries: number;
-  private readonly unpackr = new Unpackr({ useRecords: true, maxSharedStructures: 0 });
 
   constructor(options: ActorPoolOptions = {}) {
     this.actors = options.actors ?? Math.max(1, availableParallelism());
@@ -76,10 +73,9 @@ export class ActorPool {
       for (let attempt = 1; ; attempt++) {
         try {
           const result = await this.pool.run(job);
-          for (const bytes of result.packed) {
-            const packed = new Uint8Array(bytes);
-            callbacks.onTrajectory(this.unpackr.unpack(packed) as Trajectory, packed);
-          }
+          result.packed.forEach((bytes, i) =>
+            callbacks.onTrajectory(result.heads[i]!, new Uint8Array(bytes)),
+          );
           return;
         } catch (error) {
           const message = error instanceof Error ? `${error.name}: ${error.message}` : String(error);

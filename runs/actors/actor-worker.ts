@@ -10,7 +10,7 @@ import { OFFICE_APPS } from '../../envs/apps.ts';
 import { OfficeEnv } from '../../envs/office/index.ts';
 import type { RewardFn } from '../../rewards/reward-fn.ts';
 import { runEpisode } from '../episode.ts';
-import type { ActorJob, ActorResult } from './protocol.ts';
+import { type ActorJob, type ActorResult, type TrajectoryHead, trajectoryHead } from './protocol.ts';
 import { type OfficePolicy, buildPolicy, buildReward } from './specs.ts';
 
 const packr = new Packr({ useRecords: true, maxSharedStructures: 0 });
@@ -64,6 +64,7 @@ export default async function runJob(job: ActorJob): Promise<ActorResult> {
   const policy = await policyFor(job.policy);
   const reward = await cached(rewards, job.reward, () => buildReward(job.reward));
   const packed: ArrayBuffer[] = [];
+  const heads: TrajectoryHead[] = [];
   let steps = 0;
   for (const episode of job.episodes) {
     const env = envFor(episode.task.app, job.maxSteps);
@@ -73,9 +74,10 @@ export default async function runJob(job: ActorJob): Promise<ActorResult> {
       ...episode,
     });
     steps += trajectory.steps.length;
+    heads.push(trajectoryHead(trajectory));
     const bytes = packr.pack(trajectory);
     // pack() returns a view into a reused buffer: copy before transferring (node-infra-facts.md §3).
     packed.push(bytes.buffer.slice(bytes.byteOffset, bytes.byteOffset + bytes.byteLength) as ArrayBuffer);
   }
-  return { packed, steps, ms: performance.now() - started };
+  return { packed, heads, steps, ms: performance.now() - started };
 }

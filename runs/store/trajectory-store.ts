@@ -114,21 +114,28 @@ export class TrajectoryStore {
   }
 
   /** Appends one trajectory. An episode id that is already stored is refused, so nothing is counted twice. */
+  append(trajectory: Trajectory): StoreIndexEntry {
+    return this.appendPacked(summarise(trajectory), this.packr.pack(trajectory));
+  }
+
   /**
-   * Appends a trajectory. `packed`, when given, must be this trajectory packed with the same msgpackr settings
-   * (self-contained records, no shared structures), as actors send them; it is framed and written as it is.
+   * Appends a trajectory already packed with the store's msgpackr settings (self-contained records, no shared
+   * structures), as actors send them, with its index fields; the bytes are framed and written as they are.
    */
-  append(trajectory: Trajectory, packed?: Uint8Array): StoreIndexEntry {
+  appendPacked(
+    summary: Omit<StoreIndexEntry, 'shard' | 'offset' | 'bytes'>,
+    packed: Uint8Array,
+  ): StoreIndexEntry {
     this.assertOpen();
-    if (this.index.has(trajectory.episode_id)) {
-      throw new Error(`trajectory ${trajectory.episode_id} is already in the store at ${this.dir}`);
+    if (this.index.has(summary.episode_id)) {
+      throw new Error(`trajectory ${summary.episode_id} is already in the store at ${this.dir}`);
     }
-    const frame = encodeFrame(packed ?? this.packr.pack(trajectory));
+    const frame = encodeFrame(packed);
     const fits = this.shardSize === 0 || this.shardSize + frame.length <= this.maxShardBytes;
     if (this.fd === null) this.startShard(fits ? this.shardNumber : this.shardNumber + 1);
     else if (!fits) this.startShard(this.shardNumber + 1);
     const entry: StoreIndexEntry = {
-      ...summarise(trajectory),
+      ...summary,
       shard: shardName(this.shardNumber),
       offset: this.shardSize,
       bytes: frame.length,
