@@ -5,6 +5,7 @@
  * Deterministic and allocation-light: one Float32Array row per candidate.
  */
 import type { OfficeAction, OfficeObservation } from '../../envs/office/index.ts';
+import { featureHash as hash, mixHashes as mix } from '../../envs/tasks/feature-hashing.ts';
 
 export const FEATURE_WIDTH = 512;
 
@@ -31,31 +32,6 @@ export function tokens(text: string): string[] {
     .toLowerCase()
     .split(/[^a-z0-9]+/)
     .filter((t) => t.length > 1 && !STOP_WORDS.has(t));
-}
-
-/** FNV-1a, 32 bits, memoised: the vocabulary of requests and control names is small. */
-const hashCache = new Map<string, number>();
-function hash(text: string): number {
-  let h = hashCache.get(text);
-  if (h !== undefined) return h;
-  h = 0x811c9dc5;
-  for (let i = 0; i < text.length; i++) {
-    h ^= text.charCodeAt(i);
-    h = Math.imul(h, 0x01000193);
-  }
-  h >>>= 0;
-  if (hashCache.size < 200_000) hashCache.set(text, h);
-  return h;
-}
-
-/** Combines two hashes (murmur3's finaliser over a xor-rotate), so crosses need no string building. */
-function mix(a: number, b: number): number {
-  let h = (a ^ Math.imul(b, 0x9e3779b1) ^ ((b << 15) | (b >>> 17))) >>> 0;
-  h ^= h >>> 16;
-  h = Math.imul(h, 0x85ebca6b);
-  h ^= h >>> 13;
-  h = Math.imul(h, 0xc2b2ae35);
-  return (h ^ (h >>> 16)) >>> 0;
 }
 
 const H = {

@@ -7,6 +7,7 @@
  * policy does not: the step's status, and whether the previous action failed or repeated.
  */
 import type { OfficeAction, OfficeObservation } from '../office/index.ts';
+import { featureHash as hash, mixHashes as mix } from './feature-hashing.ts';
 
 export const STEP_FEATURE_WIDTH = 512;
 
@@ -29,25 +30,6 @@ const STOP = new Set([
 
 function words(text: string): string[] {
   return [...new Set(text.toLowerCase().split(/[^a-z0-9]+/))].filter((t) => t.length > 1 && !STOP.has(t));
-}
-
-/** FNV-1a, 32 bits. */
-function hash(text: string): number {
-  let h = 0x811c9dc5;
-  for (let i = 0; i < text.length; i++) {
-    h ^= text.charCodeAt(i);
-    h = Math.imul(h, 0x01000193);
-  }
-  return h >>> 0;
-}
-
-function mix(a: number, b: number): number {
-  let h = (a ^ Math.imul(b, 0x9e3779b1) ^ ((b << 15) | (b >>> 17))) >>> 0;
-  h ^= h >>> 16;
-  h = Math.imul(h, 0x85ebca6b);
-  h ^= h >>> 13;
-  h = Math.imul(h, 0xc2b2ae35);
-  return (h ^ (h >>> 16)) >>> 0;
 }
 
 /**
