@@ -133,6 +133,12 @@ describe('lamgym explore', () => {
     });
     expect(parseRewardSpec('module:./r.ts')).toEqual({ kind: 'module', module: './r.ts' });
     expect(() => parseRewardSpec('judge')).toThrow(/--reward 'judge'/);
+    expect(parseRewardSpec('./my-reward.ts')).toEqual({ kind: 'module', module: './my-reward.ts' });
+    expect(parsePolicySpec('./agents/mine.ts#Mine')).toEqual({
+      kind: 'module',
+      module: './agents/mine.ts',
+      export: 'Mine',
+    });
     expect(parseRewardSpec('model:outputs/checkpoints/reward-model.onnx')).toEqual({
       kind: 'model',
       model: 'outputs/checkpoints/reward-model.onnx',

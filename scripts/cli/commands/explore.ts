@@ -78,6 +78,7 @@ export function applyConfigFile(path: string, options: ExploreOptions, command: 
 /** `lam` (the built-in LAM's shipped checkpoint), `random`, `oracle`, `teacher`, `lam:MODEL.onnx`, `http:BASE_URL#MODEL`, `module:PATH[#EXPORT]`. */
 export function parsePolicySpec(text: string): PolicySpec {
   if (text === 'lam') return { kind: 'lam', model: DEFAULT_LAM_MODEL };
+  if (looksLikeModulePath(text)) return moduleSpec(text);
   if (text === 'random') return { kind: 'random' };
   if (text === 'oracle') return { kind: 'oracle' };
   if (text === 'teacher') return { kind: 'teacher' };
@@ -111,6 +112,7 @@ export function parseRewardSpec(text: string): RewardSpec {
       secondary: parseRewardSpec(text.slice(bar + 1)),
     };
   if (text === 'unscored') return { kind: 'unscored' };
+  if (looksLikeModulePath(text)) return moduleSpec(text);
   if (text === 'rule') return { kind: 'rule' };
   const [kind, rest = ''] = splitOnce(text, ':');
   if (kind === 'model' && rest !== '') return { kind: 'model', model: rest };
@@ -127,6 +129,20 @@ export function parseRewardSpec(text: string): RewardSpec {
   throw new Error(
     `--reward '${text}': expected rule, unscored, model:RM.onnx, judge:BASE_URL#MODEL, module:PATH[#EXPORT] or A|B (A where the task has an evaluator, else B)`,
   );
+}
+
+/** `./my-reward.ts`, `../x.js`, `/abs/p.mjs`, `my.ts#Export`: a user's module given by its path. */
+function looksLikeModulePath(text: string): boolean {
+  if (/^[a-z]+:/i.test(text)) return false; // module:…, lam:…, http:…, judge:… say what they are
+  const path = text.replace(/#[^/]*$/, '');
+  return /^(\.{1,2}\/|\/)/.test(path) || /\.(ts|mts|js|mjs)$/.test(path);
+}
+
+function moduleSpec(text: string): { kind: 'module'; module: string; export?: string } {
+  const [module, exportName] = splitOnce(text, '#', true);
+  return exportName === undefined
+    ? { kind: 'module', module }
+    : { kind: 'module', module, export: exportName };
 }
 
 function splitOnce(text: string, separator: string, last = false): [string, string | undefined] {
