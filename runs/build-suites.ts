@@ -8,14 +8,14 @@
  * is a pure function of the seed, the families and the teacher: the same inputs write the same bytes.
  */
 import { TeacherPolicy } from '../agents/baselines/teacher.ts';
-import { OFFICE_APPS } from '../envs/apps.ts';
-import { OfficeEnv, type OfficeAction, type OfficeObservation } from '../envs/office/index.ts';
+import type { OfficeAction, OfficeObservation } from '../envs/office/index.ts';
 import { instantiate, type TaskFamily } from '../envs/tasks/family.ts';
 import type { TaskRecord, TaskSplit } from '../envs/tasks/schema.ts';
 import type { Trajectory } from '../envs/tasks/trajectory.ts';
 import type { RewardFn } from '../rewards/reward-fn.ts';
 import { ruleReward } from '../rewards/rule.ts';
 import { runEpisode } from './episode.ts';
+import { OfficeEnvs } from './office-envs.ts';
 import { episodeSeed } from './seeds.ts';
 
 export type AnyFamily = TaskFamily<Record<string, unknown>>;
@@ -102,15 +102,7 @@ export async function buildSuites(
   const testSeed = heldOutSeed(seed);
   const ordered = [...families].sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
   const teacher = new TeacherPolicy();
-  const envs = new Map<string, OfficeEnv<unknown>>();
-  const envOf = (app: string) => {
-    let env = envs.get(app);
-    if (env === undefined) {
-      env = new OfficeEnv(OFFICE_APPS[app]!, { maxSteps: options.maxSteps ?? 30 });
-      envs.set(app, env);
-    }
-    return env;
-  };
+  const envs = new OfficeEnvs();
   const suites: Record<TaskSplit, TaskRecord[]> = { 'expert-train': [], 'expert-test': [], failed: [] };
   const seen = new Set<string>();
   const stats: Record<string, FamilyStats> = {};
@@ -128,12 +120,17 @@ export async function buildSuites(
   const allFull = () => full('expert-train') && full('expert-test') && full('failed');
 
   const play = async (task: TaskRecord) => {
-    const trajectory = await runEpisode(envOf(task.app), teacher, options.reward ?? ruleReward, {
-      runId: 'tasks-build',
-      task,
-      attempt: 0,
-      seed: task.seed ?? 0,
-    });
+    const trajectory = await runEpisode(
+      envs.get(task.app, options.maxSteps),
+      teacher,
+      options.reward ?? ruleReward,
+      {
+        runId: 'tasks-build',
+        task,
+        attempt: 0,
+        seed: task.seed ?? 0,
+      },
+    );
     episodes++;
     return trajectory;
   };
@@ -202,7 +199,7 @@ export async function buildSuites(
       );
     }
   }
-  for (const env of envs.values()) env.close();
+  envs.close();
   return {
     seed,
     heldOutSeed: testSeed,

@@ -10,16 +10,16 @@
  */
 import { npRandom } from 'gymnasium-ts';
 import type { Policy } from '../agents/policy.ts';
-import { OFFICE_APPS } from '../envs/apps.ts';
 import {
   normaliseControlText,
-  OfficeEnv,
   type OfficeAction,
+  type OfficeEnv,
   type OfficeObservation,
 } from '../envs/office/index.ts';
 import type { OracleStep, TaskRecord } from '../envs/tasks/schema.ts';
 import type { RewardFn } from '../rewards/reward-fn.ts';
 import { runEpisode } from './episode.ts';
+import { OfficeEnvs } from './office-envs.ts';
 import { episodeSeed } from './seeds.ts';
 
 type OfficePolicy = Policy<OfficeObservation, OfficeAction | string>;
@@ -204,15 +204,8 @@ export async function evaluatePolicy(
 ): Promise<PolicyEvaluation> {
   const seed = options.seed ?? 0;
   const mode = options.mode ?? 'both';
-  const envs = new Map<string, OfficeEnv<unknown>>();
-  const envOf = (app: string) => {
-    let env = envs.get(app);
-    if (env === undefined) {
-      env = new OfficeEnv(OFFICE_APPS[app]!, { maxSteps: options.maxSteps ?? 30 });
-      envs.set(app, env);
-    }
-    return env;
-  };
+  const envs = new OfficeEnvs();
+  const envOf = (app: string) => envs.get(app, options.maxSteps);
   const apps = [...new Set(tasks.map((t) => t.app))].sort();
   const perApp = new Map<string, { off: OfflineTally; on: OnlineTally }>();
   const fresh = () => ({
@@ -250,7 +243,7 @@ export async function evaluatePolicy(
     }
     options.onTask?.(++done, tasks.length);
   }
-  for (const env of envs.values()) env.close();
+  envs.close();
   const all = fresh();
   for (const { off, on } of perApp.values()) {
     for (const k of Object.keys(off) as (keyof OfflineTally)[]) all.off[k] += off[k];

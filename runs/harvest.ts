@@ -13,16 +13,12 @@
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { OFFICE_APPS } from '../envs/apps.ts';
-import {
-  type OfficeAction,
-  type OfficeObservation,
-  OfficeEnv,
-  appendixCSample,
-} from '../envs/office/index.ts';
+import { type OfficeAction, type OfficeObservation, appendixCSample } from '../envs/office/index.ts';
 import type { Trajectory } from '../envs/tasks/trajectory.ts';
 import { scoreSafely } from '../rewards/reward-fn.ts';
 import { buildReward } from './actors/specs.ts';
 import { readRunConfig } from './explore.ts';
+import { OfficeEnvs } from './office-envs.ts';
 import { TrajectoryStore } from './store/trajectory-store.ts';
 
 type OfficeTrajectory = Trajectory<OfficeObservation, OfficeAction | string>;
@@ -58,7 +54,7 @@ export async function harvest(runDir: string): Promise<HarvestReport> {
     not_replayed: [],
     out,
   };
-  const envs = new Map<string, OfficeEnv<unknown>>();
+  const envs = new OfficeEnvs();
   try {
     for (const stored of store.trajectories()) {
       const trajectory = stored as OfficeTrajectory;
@@ -92,7 +88,7 @@ export async function harvest(runDir: string): Promise<HarvestReport> {
     }
   } finally {
     store.close();
-    for (const env of envs.values()) env.close();
+    envs.close();
   }
   const write = (name: string, lines: string[]) =>
     writeFileSync(join(out, name), lines.length === 0 ? '' : `${lines.join('\n')}\n`);
@@ -107,18 +103,12 @@ export async function harvest(runDir: string): Promise<HarvestReport> {
 /** Replays the recorded actions from a fresh reset with the episode's seed; null when the verdict matches. */
 async function replayProblem(
   trajectory: OfficeTrajectory,
-  envs: Map<string, OfficeEnv<unknown>>,
+  envs: OfficeEnvs,
   maxSteps: number,
   reward: Awaited<ReturnType<typeof buildReward>>,
 ): Promise<string | null> {
-  const app = OFFICE_APPS[trajectory.task.app];
-  if (app === undefined) return `no simulated app '${trajectory.task.app}'`;
-  const key = `${trajectory.task.app}/${maxSteps}`;
-  let env = envs.get(key);
-  if (env === undefined) {
-    env = new OfficeEnv(app, { maxSteps });
-    envs.set(key, env);
-  }
+  if (OFFICE_APPS[trajectory.task.app] === undefined) return `no simulated app '${trajectory.task.app}'`;
+  const env = envs.get(trajectory.task.app, maxSteps);
   const replay: OfficeTrajectory = { ...trajectory, steps: [] };
   let [obs] = env.reset({ seed: trajectory.seed, options: { task: trajectory.task } });
   for (const recorded of trajectory.steps) {

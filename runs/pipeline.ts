@@ -17,7 +17,7 @@ import { evaluatePolicy, type PolicyEvaluation } from './evaluate-policy.ts';
 import { explore, type ExploreHooks, type ExploreSummary } from './explore.ts';
 import { harvest, type HarvestReport } from './harvest.ts';
 import { ruleReward } from '../rewards/rule.ts';
-import { trainLamPpo, trainLamSft, trainRewardModel } from './train.ts';
+import { replayExpert, trainLamPpo, trainLamSft, trainRewardModel } from './train.ts';
 
 export interface PipelineOptions {
   dir: string;
@@ -103,10 +103,13 @@ export async function runPipeline(options: PipelineOptions): Promise<PipelineRes
     }
   };
   const sftOptions = options.sftEpochs === undefined ? {} : { epochs: options.sftEpochs };
+  // Replayed once, used by the three trainings that learn from the expert trajectories.
+  const expertTrajectories = replayExpert(options.expertTrain, say);
 
   say('Phase 2: LAM2, behaviour cloning on expert-train');
   const lam2 = await trainLamSft({
     expert: options.expertTrain,
+    expertTrajectories,
     out: checkpoints,
     version: 'lam2',
     seed,
@@ -138,6 +141,7 @@ export async function runPipeline(options: PipelineOptions): Promise<PipelineRes
   const harvested = await harvest(runDir);
   const lam3 = await trainLamSft({
     expert: options.expertTrain,
+    expertTrajectories,
     runs: [runDir],
     init: lam2.sidecarPath,
     out: checkpoints,
@@ -152,6 +156,7 @@ export async function runPipeline(options: PipelineOptions): Promise<PipelineRes
   const rm = await trainRewardModel({
     runs: [runDir],
     expert: options.expertTrain,
+    expertTrajectories,
     out: checkpoints,
     version: 'reward-model',
     seed,

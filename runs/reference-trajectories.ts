@@ -4,11 +4,11 @@
  * is the Phase-2 training data (the paper fine-tunes on GPT-4o's successful trajectories); the suites keep only
  * the actions, and the observations are rebuilt here, identically every time.
  */
-import { OFFICE_APPS } from '../envs/apps.ts';
-import { OfficeEnv, type OfficeAction, type OfficeObservation } from '../envs/office/index.ts';
+import type { OfficeAction, OfficeEnv, OfficeObservation } from '../envs/office/index.ts';
 import type { TaskRecord } from '../envs/tasks/schema.ts';
 import type { Trajectory } from '../envs/tasks/trajectory.ts';
 import { referenceSteps } from './evaluate-policy.ts';
+import { OfficeEnvs } from './office-envs.ts';
 import { episodeId } from './seeds.ts';
 
 export type ExpertTrajectory = Trajectory<OfficeObservation, OfficeAction>;
@@ -17,21 +17,16 @@ export function referenceTrajectories(
   tasks: readonly TaskRecord[],
   options: { maxSteps?: number; onTask?: (done: number, total: number) => void } = {},
 ): ExpertTrajectory[] {
-  const envs = new Map<string, OfficeEnv<unknown>>();
+  const envs = new OfficeEnvs();
   const out: ExpertTrajectory[] = [];
   tasks.forEach((task, index) => {
     const reference = referenceSteps(task);
     if (reference !== null) {
-      let env = envs.get(task.app);
-      if (env === undefined) {
-        env = new OfficeEnv(OFFICE_APPS[task.app]!, { maxSteps: options.maxSteps ?? 30 });
-        envs.set(task.app, env);
-      }
-      out.push(replay(env, task, reference));
+      out.push(replay(envs.get(task.app, options.maxSteps), task, reference));
     }
     options.onTask?.(index + 1, tasks.length);
   });
-  for (const env of envs.values()) env.close();
+  envs.close();
   return out;
 }
 

@@ -67,9 +67,23 @@ async function startingNetwork(
   return { network, parent: sidecar.version };
 }
 
+/** The reference trajectories of expert tasks (their observations rebuilt by replaying the recorded steps). */
+export function replayExpert(
+  tasks: readonly TaskRecord[],
+  onPhase?: (phase: string) => void,
+  onProgress?: (phase: 'replay', done: number, total: number) => void,
+): Trajectory[] {
+  onPhase?.(`replaying ${tasks.length} expert trajectories`);
+  return referenceTrajectories(tasks, {
+    onTask: (done, total) => onProgress?.('replay', done, total),
+  }) as unknown as Trajectory[];
+}
+
 export interface SftJob {
   /** Expert tasks whose reference steps are replayed (the expert-train suite). */
   expert: readonly TaskRecord[];
+  /** Their reference trajectories when the caller has replayed them already (the pipeline trains three times). */
+  expertTrajectories?: readonly Trajectory[];
   /** Run directories whose successful trajectories are added. */
   runs?: readonly string[];
   /** A checkpoint to start from; a seeded initialisation otherwise. */
@@ -85,10 +99,7 @@ export interface SftJob {
 
 export async function trainLamSft(job: SftJob): Promise<TrainedCheckpoint> {
   const seed = job.seed ?? 0;
-  job.onPhase?.(`replaying ${job.expert.length} expert trajectories`);
-  const expert = referenceTrajectories(job.expert, {
-    onTask: (done, total) => job.onProgress?.('replay', done, total),
-  }) as unknown as Trajectory[];
+  const expert = job.expertTrajectories ?? replayExpert(job.expert, job.onPhase, job.onProgress);
   const harvested = runTrajectories(job.runs ?? [], 'success');
   const { network, parent } = await startingNetwork(job.init, seed);
   job.onPhase?.(`behaviour cloning on ${expert.length} expert + ${harvested.length} harvested trajectories`);
@@ -131,6 +142,8 @@ export interface RewardModelJob {
   runs: readonly string[];
   /** Expert tasks whose reference trajectories join the successes. */
   expert?: readonly TaskRecord[];
+  /** Their reference trajectories, when already replayed. */
+  expertTrajectories?: readonly Trajectory[];
   out: string;
   version: string;
   seed?: number;
@@ -144,7 +157,7 @@ export async function trainRewardModel(
   const seed = job.seed ?? 0;
   const fromRuns = runTrajectories(job.runs, 'all');
   const expert =
-    job.expert === undefined ? [] : (referenceTrajectories(job.expert) as unknown as Trajectory[]);
+    job.expertTrajectories ?? (job.expert === undefined ? [] : replayExpert(job.expert, job.onPhase));
   const all = [...fromRuns, ...expert];
   const train = all.filter((t) => !isHeldOut(t.episode_id + t.task.unique_id));
   const heldOut = all.filter((t) => isHeldOut(t.episode_id + t.task.unique_id));

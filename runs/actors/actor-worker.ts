@@ -6,30 +6,16 @@
 import { readFile } from 'node:fs/promises';
 import { Packr } from 'msgpackr';
 import { LamPolicy } from '../../agents/lam/lam-policy.ts';
-import { OFFICE_APPS } from '../../envs/apps.ts';
-import { OfficeEnv } from '../../envs/office/index.ts';
 import type { RewardFn } from '../../rewards/reward-fn.ts';
 import { runEpisode } from '../episode.ts';
+import { OfficeEnvs } from '../office-envs.ts';
 import { type ActorJob, type ActorResult, type TrajectoryHead, trajectoryHead } from './protocol.ts';
 import { type OfficePolicy, buildPolicy, buildReward } from './specs.ts';
 
 const packr = new Packr({ useRecords: true, maxSharedStructures: 0 });
-const envs = new Map<string, OfficeEnv<unknown>>();
+const envs = new OfficeEnvs();
 const policies = new Map<string, OfficePolicy>();
 const rewards = new Map<string, RewardFn>();
-
-function envFor(app: string, maxSteps: number): OfficeEnv<unknown> {
-  const key = `${app}/${maxSteps}`;
-  let env = envs.get(key);
-  if (env === undefined) {
-    const officeApp = OFFICE_APPS[app];
-    if (officeApp === undefined)
-      throw new Error(`no simulated app '${app}' (available: ${Object.keys(OFFICE_APPS).join(', ')})`);
-    env = new OfficeEnv(officeApp, { maxSteps });
-    envs.set(key, env);
-  }
-  return env;
-}
 
 async function cached<T>(map: Map<string, T>, spec: unknown, build: () => Promise<T>): Promise<T> {
   const key = JSON.stringify(spec);
@@ -67,7 +53,7 @@ export default async function runJob(job: ActorJob): Promise<ActorResult> {
   const heads: TrajectoryHead[] = [];
   let steps = 0;
   for (const episode of job.episodes) {
-    const env = envFor(episode.task.app, job.maxSteps);
+    const env = envs.get(episode.task.app, job.maxSteps);
     const trajectory = await runEpisode(env, policy, reward, {
       runId: job.runId,
       sampling: job.sampling,
