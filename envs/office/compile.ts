@@ -120,6 +120,10 @@ export interface UiNode<S = unknown> {
   // Role data.
   readonly command?: CommandRef;
   readonly doubleCommand?: CommandRef;
+  /** Id of the node owning the context menu a right-click opens (see `ContextMenuDecl`). */
+  readonly contextMenu?: string;
+  /** Runs on a right-click before the context menu opens. */
+  readonly rightCommand?: CommandRef;
   readonly dialog?: string;
   readonly backstage?: string;
   readonly showTab?: string;
@@ -157,6 +161,8 @@ export interface CompiledUi<S> {
   readonly mainChildren: readonly UiNode<S>[];
   /** The node owning the open-on-right-click document menu, if any. */
   readonly contextMenuOwner: UiNode<S> | null;
+  /** The owners of `UiDecl.contextMenus`, by menu name. */
+  readonly contextMenus: ReadonlyMap<string, UiNode<S>>;
 }
 
 const cache = new WeakMap<object, CompiledUi<unknown>>();
@@ -238,6 +244,7 @@ class Compiler<S> {
       rightX -= width;
     }
     if (decl.statusBar) this.compileStatusBar(root, bottom, backstageClosed);
+    const contextMenus = this.compileContextMenus(root);
     const mainChildren = [...root.children];
 
     const dialogs = new Map<string, UiNode<S>>();
@@ -259,6 +266,7 @@ class Compiler<S> {
       backstageInitialPage,
       mainChildren,
       contextMenuOwner,
+      contextMenus,
     };
   }
 
@@ -534,6 +542,8 @@ class Compiler<S> {
       automationId: decl.automationId ?? '',
       visible: decl.visible ?? null,
       enabled: decl.enabled ?? null,
+      contextMenu: this.contextMenuId(id, decl.contextMenu),
+      rightCommand: decl.rightCommand,
     };
     switch (decl.kind) {
       case 'button': {
@@ -837,6 +847,41 @@ class Compiler<S> {
   }
 
   // -- menus --------------------------------------------------------------------------------------------------
+
+  /**
+   * The owners of the declared right-click menus: invisible one-pixel nodes at each menu's place, so the menu
+   * compiles and lays out like any other popup and Escape or a click elsewhere closes it.
+   */
+  private compileContextMenus(root: UiNode<S>): ReadonlyMap<string, UiNode<S>> {
+    const owners = new Map<string, UiNode<S>>();
+    for (const [name, menuDecl] of Object.entries(this.decl.contextMenus ?? {})) {
+      const [x, y] = menuDecl.at;
+      const owner = this.node({
+        id: `context/${slug(name)}`,
+        role: 'container',
+        type: 'Pane',
+        name: menuDecl.name ?? 'Context Menu',
+        rect: rect(x, y - 3, x + 1, y - 2),
+        parent: root,
+        transparent: true,
+        expandable: true,
+      });
+      this.compileMenu(owner, { ...menuDecl, name: menuDecl.name ?? 'Context Menu' });
+      owners.set(name, owner);
+    }
+    return owners;
+  }
+
+  /** The owner id of the context menu a control names; an undeclared name is a mistake in the app's UI. */
+  private contextMenuId(controlId: string, name: string | undefined): string | undefined {
+    if (name === undefined) return undefined;
+    if (this.decl.contextMenus?.[name] === undefined) {
+      throw new Error(
+        `control '${controlId}' names the context menu '${name}', which the UI does not declare`,
+      );
+    }
+    return `context/${slug(name)}`;
+  }
 
   /** Compiles the popup menu of `owner`: a Menu node shown while the owner is open. */
   private compileMenu(

@@ -54,6 +54,16 @@ interface DeclBase<S> {
   width?: number;
   /** Explicit rectangle (dynamic document children); otherwise the layout assigns one. */
   rect?: Rect;
+  /**
+   * Name of the `UiDecl.contextMenus` entry a right-click on this control opens (a cell, a sheet tab, a slide
+   * thumbnail). Without it a right-click on the control does nothing.
+   */
+  contextMenu?: string;
+  /**
+   * What a right-click runs before its menu opens, as Office does: a cell outside the selection becomes the
+   * selection, a sheet tab becomes the active sheet, a thumbnail the current slide. The menu's items then act on it.
+   */
+  rightCommand?: CommandRef;
 }
 
 /** A push button: runs a command, opens a dialog, or both are absent (does nothing, like a disabled stub). */
@@ -87,6 +97,14 @@ export interface MenuItemDecl<S> extends DeclBase<S> {
   dialog?: string;
   checked?: Dyn<S, boolean>;
   submenu?: MenuDecl<S>;
+}
+
+/**
+ * A right-click menu that controls name through `contextMenu`. It opens with its top left at `at` (screen
+ * pixels): the menus are compiled once, so it has one place, near the controls that open it.
+ */
+export interface ContextMenuDecl<S> extends MenuDecl<S> {
+  at: readonly [number, number];
 }
 
 export type MenuEntryDecl<S> = MenuItemDecl<S> | ButtonDecl<S> | ListItemDecl<S>;
@@ -365,6 +383,8 @@ export interface UiDecl<S> {
   panes?: readonly PaneDecl<S>[];
   statusBar?: { name?: string; items: readonly ControlDecl<S>[] };
   dialogs?: Readonly<Record<string, DialogDecl<S>>>;
+  /** Right-click menus of controls other than the document (whose own menu is `document.contextMenu`). */
+  contextMenus?: Readonly<Record<string, ContextMenuDecl<S>>>;
 }
 
 // ---------------------------------------------------------------------------------------------------------------

@@ -126,7 +126,7 @@ export function clickAt<S>(
 
 function rightClick<S>(session: Session<S>, entry: ViewEntry<S>, options: ClickOptions): WidgetOutcome {
   const node = entry.node;
-  if (node.role !== 'document') return {};
+  if (node.role !== 'document') return openContextMenu(session, node);
   session.closePopups();
   session.focusDocument();
   const clickCommand = session.app.ui.document.clickCommand;
@@ -136,6 +136,18 @@ function rightClick<S>(session: Session<S>, entry: ViewEntry<S>, options: ClickO
   }
   const owner = session.compiled.contextMenuOwner;
   if (owner !== null) session.openPopup(owner.id, null);
+  return {};
+}
+
+/** A right-click on a control that declares a context menu: its `rightCommand`, then the menu. */
+function openContextMenu<S>(session: Session<S>, node: UiNode<S>): WidgetOutcome {
+  if (node.contextMenu === undefined) return {};
+  session.closePopups();
+  if (node.rightCommand !== undefined) {
+    const out = session.exec(node.rightCommand);
+    if (out.error !== undefined) return out;
+  }
+  session.openPopup(node.contextMenu, null);
   return {};
 }
 

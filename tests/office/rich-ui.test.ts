@@ -4,6 +4,7 @@
  */
 import { describe, expect, it } from 'vitest';
 import { OfficeEnv, makeAction, type OfficeObservation } from '../../envs/office/index.ts';
+import { button } from '../../envs/office/index.ts';
 import { rich, type RichState } from './fixtures/rich.ts';
 
 function richDriver(template = '# Intro\ntext\n# End') {
@@ -122,6 +123,55 @@ describe('rich UI', () => {
     d.act('click_input', 'Text Editor', { button: 'right' });
     d.act('click_input', 'Font...');
     expect(d.env.session.topDialog?.id).toBe('font');
+  });
+
+  it('a control naming a context menu opens it on right-click, after its right-click command', () => {
+    const d = richDriver();
+    d.act('click_input', 'Format');
+    d.act('click_input', 'Show Navigation');
+    expect(d.names()).not.toContain('Delete Heading');
+    d.act('click_input', 'End', { button: 'right' });
+    const item = d.find('Delete Heading', 'MenuItem');
+    // The menu opens where the app placed it, over the pane.
+    expect([item.rect.left, item.rect.top]).toEqual([28, 604]);
+    expect(d.find('Intro').control_type).toBe('ListItem');
+    d.act('click_input', 'Delete Heading');
+    expect(d.names()).not.toContain('Delete Heading');
+    expect(d.env.session.state.text).toBe('# Intro\ntext');
+    expect(d.names().slice(-1)).toEqual(['Intro']);
+    // Escape closes it and changes nothing; a left click never opens it.
+    d.act('click_input', 'Intro', { button: 'right' });
+    d.act('keyboard_input', null, { keys: '{ESC}' });
+    expect(d.names()).not.toContain('Delete Heading');
+    d.act('click_input', 'Intro');
+    expect(d.names()).not.toContain('Delete Heading');
+    expect(d.env.session.state.text).toBe('# Intro\ntext');
+  });
+
+  it('a menu item whose command is disabled refuses, and undo restores what a context command deleted', () => {
+    const d = richDriver();
+    d.act('click_input', 'Format');
+    d.act('click_input', 'Show Navigation');
+    d.act('click_input', 'Intro', { button: 'right' });
+    d.act('click_input', 'Delete Heading');
+    expect(d.env.session.state.text).toBe('text\n# End');
+    d.act('keyboard_input', null, { keys: '^z' });
+    expect(d.env.session.state.text).toBe('# Intro\ntext\n# End');
+  });
+
+  it('a control naming an undeclared context menu is an error in the app, named at compile time', () => {
+    const broken = {
+      ...rich,
+      ui: {
+        ...rich.ui,
+        titleBar: {
+          quickAccess: [button<RichState>({ name: 'Odd', command: 'selectAll', contextMenu: 'nowhere' })],
+        },
+      },
+    };
+    expect(() => new OfficeEnv<RichState>(broken).reset({ seed: 1 })).toThrow(
+      /control 'titlebar\/.*' names the context menu 'nowhere', which the UI does not declare/,
+    );
   });
 
   it('tabbed dialog: pages switch by click and Ctrl+Tab; a list item double-click presses OK', () => {
