@@ -1,8 +1,8 @@
 /**
  * Writing a workbook as an .xlsx package (ECMA-376 SpreadsheetML): sheets with values, shared strings,
  * formulas with their cached results, styles, merges, column widths and row heights, freeze panes,
- * data validation, conditional formatting, the auto-filter and defined names.
- * Charts are model objects only; they are not written as drawing parts.
+ * data validation, conditional formatting, the auto-filter and defined names; Excel tables as table parts and
+ * charts as DrawingML drawing and chart parts.
  */
 import JSZip from 'jszip';
 import { MAX_COLS, parseA1, quoteSheetName, toA1 } from '../formula/address.ts';
@@ -20,8 +20,10 @@ import type {
 } from '../model/types.ts';
 import { widthToFile } from '../model/layout.ts';
 import { colFromKey } from '../model/workbook.ts';
+import { chartXml, drawingXml } from './charts.ts';
 import { toFileFormula } from './formula-text.ts';
 import { StylesWriter } from './styles.ts';
+import { headerOverrides, tableXml } from './tables.ts';
 import { el, NS, textEl, XML_DECL, type Attrs } from './xml.ts';
 
 export interface ExportOptions {
@@ -319,16 +321,29 @@ function validationXml(v: DataValidation): string {
   );
 }
 
+/** What a sheet part links to through its relationships. */
+interface SheetLinks {
+  drawing?: string;
+  tables: string[];
+}
+
 function sheetXml(
   sheet: Sheet,
   selected: boolean,
   styles: StylesWriter,
   sst: SharedStrings,
   cached: boolean,
+  links: SheetLinks = { tables: [] },
 ): string {
   const spillRefs = spillBlocks(sheet);
+  const headers = headerOverrides(sheet);
   const byRow = new Map<number, { col: number; xml: string }[]>();
-  for (const [addr, cell] of Object.entries(sheet.cells)) {
+  const entries: [string, Cell][] = Object.entries(sheet.cells);
+  for (const addr of headers.keys()) if (!sheet.cells[addr]) entries.push([addr, { value: null }]);
+  for (const [addr, stored] of entries) {
+    const name = headers.get(addr);
+    const cell: Cell =
+      name !== undefined ? { value: name, ...(stored.style ? { style: stored.style } : {}) } : stored;
     const p = parseA1(addr);
     if (!p) continue;
     let list = byRow.get(p.row);
@@ -381,6 +396,25 @@ function sheetXml(
         ? el('dataValidations', { count: sheet.validations.length }, ...sheet.validations.map(validationXml))
         : undefined,
       el('pageMargins', { left: 0.7, right: 0.7, top: 0.75, bottom: 0.75, header: 0.3, footer: 0.3 }),
+      links.drawing ? el('drawing', { 'r:id': links.drawing }) : undefined,
+      links.tables.length
+        ? el(
+            'tableParts',
+            { count: links.tables.length },
+            ...links.tables.map((id) => el('tablePart', { 'r:id': id })),
+          )
+        : undefined,
+    )
+  );
+}
+
+function relsXml(rels: { id: string; type: string; target: string }[]): string {
+  return (
+    XML_DECL +
+    el(
+      'Relationships',
+      { xmlns: NS.rels },
+      ...rels.map((r) => el('Relationship', { Id: r.id, Type: r.type, Target: r.target })),
     )
   );
 }
@@ -410,6 +444,8 @@ function definedNamesXml(wb: Workbook): string | undefined {
   return out.length ? el('definedNames', {}, ...out) : undefined;
 }
 
+const CT = 'application/vnd.openxmlformats-officedocument.spreadsheetml';
+
 /** Serialises the workbook as .xlsx bytes. */
 export async function exportXlsx(wb: Workbook, opts: ExportOptions = {}): Promise<Uint8Array> {
   const cached = opts.cachedValues !== false;
@@ -420,8 +456,44 @@ export async function exportXlsx(wb: Workbook, opts: ExportOptions = {}): Promis
     0,
     wb.sheets.findIndex((s) => s.name === wb.activeSheet),
   );
+  // Table, drawing and chart parts are numbered across the workbook, as Excel numbers them.
+  const parts: { name: string; type: string }[] = [];
+  let nTables = 0;
+  let nDrawings = 0;
+  let nCharts = 0;
   wb.sheets.forEach((s, i) => {
-    zip.file(`xl/worksheets/sheet${i + 1}.xml`, sheetXml(s, i === active, styles, sst, cached));
+    const rels: { id: string; type: string; target: string }[] = [];
+    const links: SheetLinks = { tables: [] };
+    if (s.charts.length) {
+      const d = ++nDrawings;
+      links.drawing = `rId${rels.length + 1}`;
+      rels.push({ id: links.drawing, type: NS.relDrawing, target: `../drawings/drawing${d}.xml` });
+      zip.file(`xl/drawings/drawing${d}.xml`, drawingXml(s.charts));
+      parts.push({
+        name: `/xl/drawings/drawing${d}.xml`,
+        type: 'application/vnd.openxmlformats-officedocument.drawing+xml',
+      });
+      const chartRels = s.charts.map((ch, k) => {
+        const n = ++nCharts;
+        zip.file(`xl/charts/chart${n}.xml`, chartXml(wb, s.name, ch));
+        parts.push({
+          name: `/xl/charts/chart${n}.xml`,
+          type: 'application/vnd.openxmlformats-officedocument.drawingml.chart+xml',
+        });
+        return { id: `rId${k + 1}`, type: NS.relChart, target: `../charts/chart${n}.xml` };
+      });
+      zip.file(`xl/drawings/_rels/drawing${d}.xml.rels`, relsXml(chartRels));
+    }
+    for (const t of s.tables ?? []) {
+      const n = ++nTables;
+      const id = `rId${rels.length + 1}`;
+      links.tables.push(id);
+      rels.push({ id, type: NS.relTable, target: `../tables/table${n}.xml` });
+      zip.file(`xl/tables/table${n}.xml`, tableXml(s, t, n));
+      parts.push({ name: `/xl/tables/table${n}.xml`, type: `${CT}.table+xml` });
+    }
+    if (rels.length) zip.file(`xl/worksheets/_rels/sheet${i + 1}.xml.rels`, relsXml(rels));
+    zip.file(`xl/worksheets/sheet${i + 1}.xml`, sheetXml(s, i === active, styles, sst, cached, links));
   });
   const sheetRels = wb.sheets.map((_, i) =>
     el('Relationship', { Id: `rId${i + 1}`, Type: NS.relWorksheet, Target: `worksheets/sheet${i + 1}.xml` }),
@@ -472,7 +544,7 @@ export async function exportXlsx(wb: Workbook, opts: ExportOptions = {}): Promis
         el('Relationship', { Id: 'rId1', Type: NS.relOfficeDocument, Target: 'xl/workbook.xml' }),
       ),
   );
-  const ct = 'application/vnd.openxmlformats-officedocument.spreadsheetml';
+  const ct = CT;
   zip.file(
     '[Content_Types].xml',
     XML_DECL +
@@ -493,6 +565,7 @@ export async function exportXlsx(wb: Workbook, opts: ExportOptions = {}): Promis
         ),
         el('Override', { PartName: '/xl/styles.xml', ContentType: `${ct}.styles+xml` }),
         el('Override', { PartName: '/xl/sharedStrings.xml', ContentType: `${ct}.sharedStrings+xml` }),
+        ...parts.map((p) => el('Override', { PartName: p.name, ContentType: p.type })),
       ),
   );
   return zip.generateAsync({ type: 'uint8array', compression: 'DEFLATE' });

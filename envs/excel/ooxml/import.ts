@@ -1,5 +1,6 @@
 /**
- * Reading an .xlsx package into the workbook model. Unknown parts and elements are ignored; damage
+ * Reading an .xlsx package into the workbook model, with its Excel tables and charts. Unknown parts and
+ * elements are ignored; damage
  * that makes the file unreadable (not a ZIP, a missing workbook or sheet part, malformed XML) throws
  * ExcelError 'BAD_FILE' naming the part.
  */
@@ -27,7 +28,9 @@ import type {
 import { DEFAULT_CLOCK } from '../model/types.ts';
 import { newSheet, rangeRect } from '../model/workbook.ts';
 import { widthFromFile } from '../model/layout.ts';
+import { readChart, readDrawing } from './charts.ts';
 import { fromFileFormula } from './formula-text.ts';
+import { readTable, tablePartIds } from './tables.ts';
 import { readStyles, themePalette, type ReadStyles } from './styles.ts';
 import { at, decodeCellText, fileError, flag, kid, kids, num, parsePart, text, type XmlNode } from './xml.ts';
 
@@ -447,7 +450,38 @@ async function readSheet(
     const v = readValidation(dv);
     if (v) sheet.validations.push(v);
   }
+  await readSheetObjects(zip, part, ws, sheet);
   return sheet;
+}
+
+/** The sheet's Excel tables (table parts) and charts (chart parts placed by its drawing). */
+async function readSheetObjects(zip: JSZip, part: string, ws: XmlNode, sheet: Sheet): Promise<void> {
+  const drawingId = at(kid(ws, 'drawing'), 'id');
+  const tableIds = tablePartIds(ws);
+  if (drawingId === undefined && tableIds.length === 0) return;
+  const rels = await relsOf(zip, part);
+  for (const rid of tableIds) {
+    const rel = rels.get(rid);
+    if (!rel) throw fileError(`${part}: table part '${rid}' is missing from the sheet's .rels part`);
+    const table = readTable(await readPart(zip, rel.target, true));
+    if (table) (sheet.tables ??= []).push(table);
+  }
+  const drawing = drawingId !== undefined ? rels.get(drawingId) : undefined;
+  if (!drawing) return;
+  // Excel's pixel width of a column is width * 7 + 5 (Calibri 11), 9525 EMU a pixel; a point is 12700 EMU.
+  const placed = readDrawing(await readPart(zip, drawing.target, false), {
+    colEmu: (col) => Math.trunc((sheet.cols[colToLetters(col)]?.width ?? 8.43) * 7 + 5) * 9525,
+    rowEmu: (row) => (sheet.rows[String(row)]?.height ?? 15) * 12700,
+  });
+  if (placed.length === 0) return;
+  const drawingRels = await relsOf(zip, drawing.target);
+  for (const p of placed) {
+    const rel = drawingRels.get(p.rid);
+    if (!rel) continue;
+    const id = p.name !== '' ? p.name : `Chart ${sheet.charts.length + 1}`;
+    const chart = readChart(await readPart(zip, rel.target, false), sheet.name, p, id);
+    if (chart) sheet.charts.push(chart);
+  }
 }
 
 /** Parses .xlsx bytes into a workbook. */

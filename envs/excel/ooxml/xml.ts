@@ -35,6 +35,19 @@ const REPEATED = new Set([
   'selection',
   'cellStyle',
   'rPh',
+  // Table, drawing and chart parts.
+  'tablePart',
+  'tableColumn',
+  'twoCellAnchor',
+  'oneCellAnchor',
+  'absoluteAnchor',
+  'ser',
+  'pt',
+  'p',
+  'axId',
+  'catAx',
+  'valAx',
+  'dateAx',
 ]);
 
 const parser = new XMLParser({
@@ -176,4 +189,10 @@ export const NS = {
   relWorksheet: 'http://schemas.openxmlformats.org/officeDocument/2006/relationships/worksheet',
   relStyles: 'http://schemas.openxmlformats.org/officeDocument/2006/relationships/styles',
   relSharedStrings: 'http://schemas.openxmlformats.org/officeDocument/2006/relationships/sharedStrings',
+  relTable: 'http://schemas.openxmlformats.org/officeDocument/2006/relationships/table',
+  relDrawing: 'http://schemas.openxmlformats.org/officeDocument/2006/relationships/drawing',
+  relChart: 'http://schemas.openxmlformats.org/officeDocument/2006/relationships/chart',
+  xdr: 'http://schemas.openxmlformats.org/drawingml/2006/spreadsheetDrawing',
+  a: 'http://schemas.openxmlformats.org/drawingml/2006/main',
+  c: 'http://schemas.openxmlformats.org/drawingml/2006/chart',
 } as const;
