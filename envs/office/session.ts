@@ -180,7 +180,7 @@ export class Session<S> {
     return view;
   }
 
-  private build(): View<S> {
+  private build(dialogsOnly = false): View<S> {
     return buildView(
       {
         compiled: this.compiled,
@@ -190,6 +190,7 @@ export class Session<S> {
         commands: this.commands,
       },
       this.observedCache,
+      dialogsOnly,
     );
   }
 
@@ -397,8 +398,8 @@ export class Session<S> {
     this.ui.dialogs.push({ id, values: initial, page: 0, focus: null });
     this.ui.caret = null;
     this.uiVersion++;
-    // Focus starts on the first field that takes it, as Windows dialogs do.
-    const first = this.tabStops()[0];
+    // Focus starts on the first field that takes it, as Windows dialogs do. The dialog's controls alone say which.
+    const first = this.tabStops(this.build(true))[0];
     if (first !== undefined) this.focusField(first);
     return {};
   }
@@ -512,8 +513,7 @@ export class Session<S> {
   }
 
   /** Focusable, enabled, visible controls of the active scope in Tab order. */
-  tabStops(): string[] {
-    const view = this.view();
+  tabStops(view: View<S> = this.view()): string[] {
     const scope = view.activeScope;
     const stops: string[] = [];
     for (const entry of view.entries) {

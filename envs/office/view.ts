@@ -46,6 +46,11 @@ export interface View<S = unknown> {
   readonly controls: readonly ObservedControl[];
   /** The scope that takes input: the topmost dialog's id, or `main`. */
   readonly activeScope: string;
+  /**
+   * The entries above the main window's own layer (panes, popups, backstage, dialogs), in tree order: only these
+   * can cover a control, so `clickReceiver` looks at them instead of every cell of a grid.
+   */
+  readonly raised: readonly ViewEntry<S>[];
 }
 
 export interface ViewSource<S> {
@@ -71,6 +76,7 @@ class NodePlan<S> {
   readonly id: string;
   readonly type: ControlType;
   readonly rect: Rect;
+  readonly layer: number;
   readonly visible: Eval<S, boolean>;
   readonly transparent: boolean;
   readonly listed: boolean;
@@ -107,6 +113,7 @@ class NodePlan<S> {
     this.collides = registered !== undefined && registered !== node;
     this.type = node.type;
     this.rect = node.rect;
+    this.layer = node.layer;
     this.visible = node.visible;
     this.transparent = node.transparent;
     this.listed = node.listed;
@@ -284,6 +291,7 @@ class Walk<S> {
   readonly entries: ViewEntry<S>[] = [];
   readonly listed: ViewEntry<S>[] = [];
   readonly controls: ObservedControl[] = [];
+  readonly raised: ViewEntry<S>[] = [];
   /** A computed node with an entry shares its id with a compiled node (then `byId` cannot go through plans). */
   collision = false;
 
@@ -384,6 +392,7 @@ function visitOne<S>(
     plan.mark = walk.stamp;
     plan.markIndex = index;
     if (plan.collides) walk.collision = true;
+    if (plan.layer > 0) walk.raised.push(entry);
     if (label !== '') {
       listed.push(entry);
       walk.controls.push(plan.observedEntry!);
@@ -394,7 +403,12 @@ function visitOne<S>(
     visitAll(walk, plansOfList(plan.dynamic(state, uiView), walk.plans), index, enabled);
 }
 
-export function buildView<S>(source: ViewSource<S>, cache: ObservedCache): View<S> {
+/**
+ * Builds the view of what is on screen. `dialogsOnly` stops after the open dialogs (their entries and labels are
+ * the same as in the full view, which lists them first): enough to find a new dialog's first tab stop without
+ * walking the main window twice in one step.
+ */
+export function buildView<S>(source: ViewSource<S>, cache: ObservedCache, dialogsOnly = false): View<S> {
   const { compiled, state, ui, uiView } = source;
   const walk = new Walk(source, cache);
   const entries = walk.entries;
@@ -418,7 +432,7 @@ export function buildView<S>(source: ViewSource<S>, cache: ObservedCache): View<
     const dialogNode = instance.id === '#message' ? compiled.messageBox : compiled.dialogs.get(instance.id);
     if (dialogNode) visitAll(walk, [planOf(dialogNode, walk.plans)], rootIndex, true);
   }
-  visitAll(walk, plansOfList(compiled.mainChildren, walk.plans), rootIndex, true);
+  if (!dialogsOnly) visitAll(walk, plansOfList(compiled.mainChildren, walk.plans), rootIndex, true);
 
   const top = ui.dialogs[ui.dialogs.length - 1];
   return {
@@ -427,6 +441,7 @@ export function buildView<S>(source: ViewSource<S>, cache: ObservedCache): View<
     byId: new EntryIndex(entries, walk.plans, walk.stamp, !walk.collision),
     controls: walk.controls,
     activeScope: top ? top.id : MAIN_SCOPE,
+    raised: walk.raised,
   };
 }
 
@@ -475,14 +490,25 @@ export function hitTest<S>(view: View<S>, x: number, y: number): ViewEntry<S> | 
   return best;
 }
 
-/** The control that actually receives a click aimed at the centre of `entry` (another one may cover it). */
+/**
+ * The control that actually receives a click aimed at the centre of `entry`: the one `hitTest` finds there when
+ * it sits on a higher layer (a popup or dialog covering it), else `entry` itself (an ancestor or sibling on the
+ * same layer does not steal the click). Only raised entries can be on a higher layer, so only they are tested.
+ */
 export function clickReceiver<S>(view: View<S>, entry: ViewEntry<S>): ViewEntry<S> {
   const [x, y] = rectCenter(entry.rect);
-  const hit = hitTest(view, x, y);
-  if (hit === null || hit === entry) return entry;
-  // A covering control on a lower or equal layer that is an ancestor does not steal the click.
-  if (hit.node.layer <= entry.node.layer) return entry;
-  return hit;
+  let best: ViewEntry<S> | null = null;
+  let bestLayer = entry.node.layer + 1;
+  const raised = view.raised;
+  for (let i = 0; i < raised.length; i++) {
+    const candidate = raised[i]!;
+    const layer = candidate.node.layer;
+    if (layer >= bestLayer && rectContains(candidate.rect, x, y)) {
+      best = candidate;
+      bestLayer = layer;
+    }
+  }
+  return best ?? entry;
 }
 
 /** Whether `entry` is `ancestor` or inside it. */

@@ -6,7 +6,7 @@
 import { button, comboBox, editBox, rect, type ControlDecl, type DocumentDecl } from '../../office/index.ts';
 import { colToLetters, parseRect, rectContains, toA1, type Rect } from '../formula/address.ts';
 import { cellDisplayText, formulaBarText } from '../model/display.ts';
-import type { Selection } from '../model/types.ts';
+import type { Selection, Sheet } from '../model/types.ts';
 import { nameBoxTarget } from './commands.ts';
 import { filterArrows } from './ribbon-data.ts';
 import { activeCell, activeSheet, VISIBLE_COLS, VISIBLE_ROWS, type ExcelState } from './state.ts';
@@ -36,8 +36,39 @@ function rectsOf(sel: Selection): Rect[] {
   return rects;
 }
 
+/** The sheet list and index `activeSelection` found the active sheet at last (a walk asks once per cell). */
+let foundIn: readonly Sheet[] | null = null;
+let foundAt = -1;
+
+/**
+ * The active sheet's selection. `getSheet` compares names case-insensitively, allocating per sheet per call;
+ * the grid asks for every visible cell, so the last answer is kept while the same sheet object still sits at
+ * the same place of the same list under the active name.
+ */
+function activeSelection(s: S): Selection {
+  const sheets = s.wb.sheets;
+  if (sheets === foundIn) {
+    const sheet = sheets[foundAt];
+    if (sheet !== undefined && sheet.name === s.wb.activeSheet) return sheet.selection;
+  }
+  const sheet = activeSheet(s);
+  foundIn = sheets;
+  foundAt = sheets.indexOf(sheet);
+  return sheet.selection;
+}
+
+let lastSelection: Selection | null = null;
+let lastRects: Rect[] = [];
+
 function isSelected(s: S, row: number, col: number): boolean {
-  return rectsOf(activeSheet(s).selection).some((r) => rectContains(r, row, col));
+  const sel = activeSelection(s);
+  if (sel !== lastSelection) {
+    lastRects = rectsOf(sel);
+    lastSelection = sel;
+  }
+  const rects = lastRects;
+  for (let k = 0; k < rects.length; k++) if (rectContains(rects[k]!, row, col)) return true;
+  return false;
 }
 
 /** The Name Box shows the active cell; typing a reference there and pressing Enter goes to it. */
