@@ -11,7 +11,7 @@ import { DOCUMENT_ID, MAIN_SCOPE, MESSAGE_BOX_ID, type UiNode } from './compile.
 import type { OutcomeInfo } from './app.ts';
 import type { Session } from './session.ts';
 import { formatSpinnerValue, parseSpinnerValue } from './session.ts';
-import { clickAt, pressDialogButton } from './widgets.ts';
+import { clickAt, openContextMenu, pressDialogButton } from './widgets.ts';
 import type { ViewEntry } from './view.ts';
 
 /** Sends keystrokes; stops at the first error (the step is then rolled back as a whole). */
@@ -68,6 +68,16 @@ function routeStroke<S>(session: Session<S>, stroke: KeyStroke): OutcomeInfo {
     const handled = ribbonEditKey(session, entry, stroke);
     if (handled !== null) return handled;
   }
+  if (opensContextMenu(stroke)) {
+    // Windows' keyboard route to a right-click menu: for the document it acts on the selection as it is.
+    if (entry !== undefined) return openContextMenu(session, entry.node);
+    const owner = session.compiled.contextMenuOwner;
+    if (owner !== null) {
+      session.closePopups();
+      session.openPopup(owner.id, null);
+    }
+    return {};
+  }
   const shortcut = session.shortcut(chordOf(stroke));
   if (shortcut !== null) return shortcut;
   if (entry === undefined) return documentKey(session, stroke);
@@ -84,6 +94,12 @@ function documentKey<S>(session: Session<S>, stroke: KeyStroke): OutcomeInfo {
 }
 
 const plain = (s: KeyStroke) => !s.ctrl && !s.alt && !s.shift && !s.win;
+
+/** Shift+F10 and the Menu key ({VK_APPS}) open the focused control's right-click menu. */
+function opensContextMenu(s: KeyStroke): boolean {
+  if (s.ctrl || s.alt || s.win) return false;
+  return (s.key === 'F10' && s.shift) || (s.key === 'APPS' && !s.shift);
+}
 
 /** A ribbon control holding keyboard focus (after Tab or keyboard_input on it). */
 function ribbonControlKey<S>(session: Session<S>, entry: ViewEntry<S>, stroke: KeyStroke): OutcomeInfo {

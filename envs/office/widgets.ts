@@ -139,8 +139,8 @@ function rightClick<S>(session: Session<S>, entry: ViewEntry<S>, options: ClickO
   return {};
 }
 
-/** A right-click on a control that declares a context menu: its `rightCommand`, then the menu. */
-function openContextMenu<S>(session: Session<S>, node: UiNode<S>): WidgetOutcome {
+/** A right-click on a control that declares a context menu (or Shift+F10 on it): its `rightCommand`, then the menu. */
+export function openContextMenu<S>(session: Session<S>, node: UiNode<S>): WidgetOutcome {
   if (node.contextMenu === undefined) return {};
   session.closePopups();
   if (node.rightCommand !== undefined) {

@@ -125,6 +125,19 @@ describe('rich UI', () => {
     expect(d.env.session.topDialog?.id).toBe('font');
   });
 
+  it('Shift+F10 and the Menu key ({VK_APPS}) open the document menu from the keyboard; other F10 chords do not', () => {
+    for (const keys of ['+{F10}', '{VK_APPS}']) {
+      const d = richDriver();
+      d.act('keyboard_input', 'Text Editor', { keys });
+      expect(d.find('Select All').control_type).toBe('MenuItem');
+      d.act('keyboard_input', null, { keys: '{ESC}' });
+      expect(d.names()).not.toContain('Select All');
+    }
+    const d = richDriver();
+    d.act('keyboard_input', 'Text Editor', { keys: '^{F10}' });
+    expect(d.names()).not.toContain('Select All');
+  });
+
   it('a control naming a context menu opens it on right-click, after its right-click command', () => {
     const d = richDriver();
     d.act('click_input', 'Format');
