@@ -39,6 +39,7 @@ import {
   type GalleryDecl,
   type GroupDecl,
   type ListFieldDecl,
+  type MemoKey,
   type MenuDecl,
   type MenuEntryDecl,
   type PaneDecl,
@@ -117,6 +118,8 @@ export interface UiNode<S = unknown> {
   readonly focusable: boolean;
   /** Children computed from the state (menus with computed items, document children, panes). */
   readonly dynamic: ((state: S, ui: UiView) => readonly UiNode<S>[]) | null;
+  /** Reuse this subtree's entries from the previous view while the key holds (see `MemoKey` in ui.ts). */
+  readonly memo: MemoKey<S> | null;
   // Role data.
   readonly command?: CommandRef;
   readonly doubleCommand?: CommandRef;
@@ -300,6 +303,7 @@ class Compiler<S> {
       expandable: false,
       focusable: false,
       dynamic: null,
+      memo: null,
       ...spec,
     };
     if (this.dynamicContainer === null) {
@@ -511,6 +515,7 @@ class Compiler<S> {
       rect: rect(left, TAB_STRIP_BOTTOM, right, RIBBON_BOTTOM),
       parent: panel,
       visible: groupDecl.visible ?? null,
+      memo: groupDecl.memo ?? null,
     });
     placements.forEach((p, i) => this.compileControl(groupNode, p.decl, p.rect, i));
     if (groupDecl.launcher) {
@@ -531,9 +536,15 @@ class Compiler<S> {
 
   // -- controls -----------------------------------------------------------------------------------------------
 
-  /** Compiles one declared control at `r`; returns its node. */
-  compileControl(parent: UiNode<S>, decl: ControlDecl<S>, r: Rect, index: number): UiNode<S> {
-    const id = this.childId(parent, decl, index);
+  /** Compiles one declared control at `r`; returns its node. Its id is made under `idParent` (a cluster's parent). */
+  compileControl(
+    parent: UiNode<S>,
+    decl: ControlDecl<S>,
+    r: Rect,
+    index: number,
+    idParent: UiNode<S> = parent,
+  ): UiNode<S> {
+    const id = this.childId(idParent, decl, index);
     const base = {
       id,
       name: decl.name,
@@ -1052,12 +1063,15 @@ class Compiler<S> {
         const list = childrenFn(s, ui);
         return {
           key: list,
-          build: () =>
-            list.map((child, i) =>
-              this.compileControl(
-                document,
-                child,
-                child.rect ??
+          build: () => {
+            // Positions count through clusters, so a control's id and default place do not depend on them.
+            let position = 0;
+            const place = (control: ControlDecl<S>, parent: UiNode<S>): UiNode<S> => {
+              const i = position++;
+              return this.compileControl(
+                parent,
+                control,
+                control.rect ??
                   rect(
                     docRect.left + 40,
                     docRect.top + 40 + i * 24,
@@ -1065,8 +1079,25 @@ class Compiler<S> {
                     docRect.top + 62 + i * 24,
                   ),
                 i,
-              ),
-            ),
+                document,
+              );
+            };
+            return list.map((child) => {
+              if (child.kind !== 'cluster') return place(child, document);
+              const group = this.node({
+                id: `${document.id}/${slug(child.id)}`,
+                role: 'container',
+                type: 'Group',
+                name: '',
+                rect: docRect,
+                parent: document,
+                transparent: true,
+                memo: child.memo,
+              });
+              for (const control of child.controls) place(control, group);
+              return group;
+            });
+          },
         };
       });
     }

@@ -181,6 +181,31 @@ export interface TextDecl<S> extends DeclBase<S> {
   kind: 'text';
 }
 
+/**
+ * A memo key for a subtree of the UI: the kernel reuses the subtree's entries from the session's previous view
+ * (without calling any of its functions) while the key is the same (`Object.is`), the kernel-tracked UI is the
+ * same (active tab, open popups and their highlight, backstage page, focus, caret, pending ribbon text, scroll,
+ * undo/redo availability, number of open dialogs) and the subtree starts at the same place of the control list.
+ * So the key must change whenever anything the subtree's functions read from the state (or from a dialog's field
+ * values) would make it show something else. Return a string or a number, or an object that is replaced, never
+ * mutated. Leave it out where that is hard to say: the subtree is then evaluated on every view.
+ */
+export type MemoKey<S> = (state: S, ui: UiView) => unknown;
+
+/**
+ * Controls with explicit rectangles grouped under one memo key, listed as if they were the cluster's siblings
+ * (the cluster is not a control itself: it adds nothing to the control list and its controls keep the ids they
+ * would have without it). A spreadsheet grid clusters its cells by row, so a new selection re-evaluates only the
+ * rows whose selected cells changed.
+ */
+export interface ClusterDecl<S> {
+  kind: 'cluster';
+  /** Unique among its siblings. */
+  id: string;
+  controls: readonly ControlDecl<S>[];
+  memo: MemoKey<S>;
+}
+
 export type ControlDecl<S> =
   | ButtonDecl<S>
   | SplitButtonDecl<S>
@@ -200,6 +225,8 @@ export interface GroupDecl<S> {
   /** The group's dialog box launcher (the small arrow at the bottom right), e.g. `{name: 'Font', dialog: 'font'}`. */
   launcher?: { name: string; dialog?: string; command?: CommandRef };
   visible?: (state: S, ui: UiView) => boolean;
+  /** Reuse the group's controls from the previous view while this key holds (see `MemoKey`). */
+  memo?: MemoKey<S>;
 }
 
 export interface TabDecl<S> {
@@ -250,8 +277,11 @@ export interface DocumentDecl<S> {
   contextMenu?: MenuDecl<S>;
   /** Number of lines the document can scroll (vertical scroll bar range). */
   scrollLines?(state: S): number;
-  /** Controls inside the document (cells, shapes, comments), with explicit rects; computed per observation. */
-  children?(state: S, ui: UiView): readonly ControlDecl<S>[];
+  /**
+   * Controls inside the document (cells, shapes, comments), with explicit rects; computed per observation. The
+   * kernel compiles a returned array once per array object, so return the same array while it would be the same.
+   */
+  children?(state: S, ui: UiView): readonly (ControlDecl<S> | ClusterDecl<S>)[];
   /** Show the vertical scroll bar (default true). */
   scrollBar?: boolean;
 }
@@ -410,6 +440,7 @@ export const gallery = <S>(d: WithoutKind<GalleryDecl<S>>): GalleryDecl<S> => ({
 export const checkBox = <S>(d: WithoutKind<CheckBoxDecl<S>>): CheckBoxDecl<S> => ({ kind: 'checkBox', ...d });
 export const editBox = <S>(d: WithoutKind<EditDecl<S>>): EditDecl<S> => ({ kind: 'edit', ...d });
 export const text = <S>(d: WithoutKind<TextDecl<S>>): TextDecl<S> => ({ kind: 'text', ...d });
+export const cluster = <S>(d: WithoutKind<ClusterDecl<S>>): ClusterDecl<S> => ({ kind: 'cluster', ...d });
 export const menu = <S>(d: MenuDecl<S>): MenuDecl<S> => d;
 export const group = <S>(
   name: string,

@@ -19,7 +19,7 @@ import {
 import type { CompiledUi, UiNode } from './compile.ts';
 import { MAIN_SCOPE } from './compile.ts';
 import type { CommandRef, CommandDecl } from './app.ts';
-import type { UiView } from './ui.ts';
+import type { MemoKey, UiView } from './ui.ts';
 import type { UiState } from './ui-state.ts';
 
 export interface ViewEntry<S = unknown> {
@@ -94,6 +94,12 @@ class NodePlan<S> {
   readonly children: readonly NodePlan<S>[];
   /** A computed node whose id a compiled node also has: views holding it answer `byId` from a full map. */
   readonly collides: boolean;
+  /** A compiled node (found by id in the compiled UI): `byId` answers for it through `mark`. */
+  readonly registered: boolean;
+  readonly memo: MemoKey<S> | null;
+  /** What the last evaluation of this memo'd subtree gave, for the session whose cache `memoFor` is. */
+  memoRecord: MemoRecord<S> | null = null;
+  memoFor: ObservedCache | null = null;
   /** The walk that last gave this node an entry, and that entry's index (see `EntryIndex`). */
   mark = 0;
   markIndex = -1;
@@ -111,6 +117,8 @@ class NodePlan<S> {
     this.id = node.id;
     const registered = plans.compiled.byId.get(node.id);
     this.collides = registered !== undefined && registered !== node;
+    this.registered = registered === node;
+    this.memo = node.memo;
     this.type = node.type;
     this.rect = node.rect;
     this.layer = node.layer;
@@ -145,6 +153,28 @@ class NodePlan<S> {
     this.dynamic = node.dynamic;
     this.children = node.children.map((child) => planOf(child, plans));
   }
+}
+
+/**
+ * One evaluation of a memo'd subtree: its key, the kernel UI it saw, where in the view it started, and the slices
+ * of the view's lists it made. While all of these hold, the next view appends the slices instead of evaluating.
+ */
+class MemoRecord<S> {
+  constructor(
+    readonly key: unknown,
+    readonly ui: string,
+    readonly start: number,
+    readonly listedStart: number,
+    readonly parentIndex: number,
+    readonly parentEnabled: boolean,
+    readonly entries: readonly ViewEntry<S>[],
+    readonly listed: readonly ViewEntry<S>[],
+    readonly controls: readonly ObservedControl[],
+    readonly raised: readonly ViewEntry<S>[],
+    /** The compiled nodes' plans among the entries: their `mark` is renewed on reuse (their index is the same). */
+    readonly marked: readonly NodePlan<S>[],
+    readonly collision: boolean,
+  ) {}
 }
 
 /** The plans of one compiled UI with one command table (an app's), by node and by computed child list. */
@@ -294,13 +324,39 @@ class Walk<S> {
   readonly raised: ViewEntry<S>[] = [];
   /** A computed node with an entry shares its id with a compiled node (then `byId` cannot go through plans). */
   collision = false;
+  private readonly ui: UiState;
+  private signature: string | null = null;
 
   constructor(source: ViewSource<S>, cache: ObservedCache) {
     this.state = source.state;
+    this.ui = source.ui;
     this.uiView = source.uiView;
     this.plans = plansFor(source.compiled, source.commands);
     this.cache = cache;
     this.stamp = ++walkCounter;
+  }
+
+  /** The kernel-tracked UI a memo'd subtree may depend on (see `MemoKey`), made once per walk when first needed. */
+  uiSignature(): string {
+    if (this.signature === null) {
+      const ui = this.ui;
+      const caret = ui.caret;
+      const pending = ui.pendingText;
+      this.signature = [
+        ui.activeTab,
+        ui.popups.join('\u0002'),
+        ui.highlight ?? '\u0003',
+        ui.backstage ?? '\u0003',
+        ui.focus,
+        caret === null ? '\u0003' : `${caret.node}\u0002${caret.at}\u0002${caret.selectAll}`,
+        pending === null ? '\u0003' : `${pending.node}\u0002${pending.text}`,
+        ui.scroll,
+        this.uiView.canUndo,
+        this.uiView.canRedo,
+        ui.dialogs.length,
+      ].join('\u0001');
+    }
+    return this.signature;
   }
 }
 
@@ -319,7 +375,8 @@ function visitAll<S>(
   for (let p = 0; p < plans.length; p++) {
     const plan = plans[p]!;
     if (plan.visible !== null && !plan.visible(state, uiView)) continue;
-    visitOne(walk, plan, parentIndex, parentEnabled, state, uiView);
+    if (plan.memo === null) visitOne(walk, plan, parentIndex, parentEnabled, state, uiView);
+    else visitMemo(walk, plan, parentIndex, parentEnabled, state, uiView);
   }
 }
 
@@ -408,6 +465,71 @@ function visitOne<S>(
  * the same as in the full view, which lists them first): enough to find a new dialog's first tab stop without
  * walking the main window twice in one step.
  */
+function append<T>(target: T[], items: readonly T[]): void {
+  for (let i = 0; i < items.length; i++) target.push(items[i]!);
+}
+
+/** A memo'd subtree: appended from its last evaluation while its key, the UI and its place hold; else evaluated. */
+function visitMemo<S>(
+  walk: Walk<S>,
+  plan: NodePlan<S>,
+  parentIndex: number,
+  parentEnabled: boolean,
+  state: S,
+  uiView: UiView,
+): void {
+  const key = plan.memo!(state, uiView);
+  const ui = walk.uiSignature();
+  const start = walk.entries.length;
+  const listedStart = walk.listed.length;
+  const last = plan.memoFor === walk.cache ? plan.memoRecord : null;
+  if (
+    last !== null &&
+    Object.is(last.key, key) &&
+    last.ui === ui &&
+    last.start === start &&
+    last.listedStart === listedStart &&
+    last.parentIndex === parentIndex &&
+    last.parentEnabled === parentEnabled
+  ) {
+    append(walk.entries, last.entries);
+    append(walk.listed, last.listed);
+    append(walk.controls, last.controls);
+    append(walk.raised, last.raised);
+    const marked = last.marked;
+    for (let i = 0; i < marked.length; i++) marked[i]!.mark = walk.stamp;
+    if (last.collision) walk.collision = true;
+    return;
+  }
+  const collisionBefore = walk.collision;
+  const controlsStart = walk.controls.length;
+  const raisedStart = walk.raised.length;
+  walk.collision = false;
+  visitOne(walk, plan, parentIndex, parentEnabled, state, uiView);
+  const entries = walk.entries.slice(start);
+  const marked: NodePlan<S>[] = [];
+  for (const entry of entries) {
+    const inner = walk.plans.byNode.get(entry.node);
+    if (inner !== undefined && inner.registered) marked.push(inner);
+  }
+  plan.memoRecord = new MemoRecord(
+    key,
+    ui,
+    start,
+    listedStart,
+    parentIndex,
+    parentEnabled,
+    entries,
+    walk.listed.slice(listedStart),
+    walk.controls.slice(controlsStart),
+    walk.raised.slice(raisedStart),
+    marked,
+    walk.collision,
+  );
+  plan.memoFor = walk.cache;
+  walk.collision = walk.collision || collisionBefore;
+}
+
 export function buildView<S>(source: ViewSource<S>, cache: ObservedCache, dialogsOnly = false): View<S> {
   const { compiled, state, ui, uiView } = source;
   const walk = new Walk(source, cache);

@@ -3,7 +3,16 @@
  * named by address (as Excel's UI Automation names them), and the sheet tabs below. Only the visible window is
  * listed (A1:T40 at the top left), so the observation stays the size a screen shows.
  */
-import { button, comboBox, editBox, rect, type ControlDecl, type DocumentDecl } from '../../office/index.ts';
+import {
+  button,
+  cluster,
+  comboBox,
+  editBox,
+  rect,
+  type ClusterDecl,
+  type ControlDecl,
+  type DocumentDecl,
+} from '../../office/index.ts';
 import { colToLetters, parseRect, rectContains, toA1, type Rect } from '../formula/address.ts';
 import { cellDisplayText, formulaBarText } from '../model/display.ts';
 import type { Selection, Sheet } from '../model/types.ts';
@@ -60,15 +69,30 @@ function activeSelection(s: S): Selection {
 let lastSelection: Selection | null = null;
 let lastRects: Rect[] = [];
 
-function isSelected(s: S, row: number, col: number): boolean {
+function selectionRectsNow(s: S): Rect[] {
   const sel = activeSelection(s);
   if (sel !== lastSelection) {
     lastRects = rectsOf(sel);
     lastSelection = sel;
   }
-  const rects = lastRects;
+  return lastRects;
+}
+
+function isSelected(s: S, row: number, col: number): boolean {
+  const rects = selectionRectsNow(s);
   for (let k = 0; k < rects.length; k++) if (rectContains(rects[k]!, row, col)) return true;
   return false;
+}
+
+/** The column spans of the selected ranges crossing `row`: all that decides which of its cells are selected. */
+function rowSelectionKey(s: S, row: number): string {
+  const rects = selectionRectsNow(s);
+  let key = '';
+  for (let k = 0; k < rects.length; k++) {
+    const r = rects[k]!;
+    if (row >= r.r1 && row <= r.r2) key += `${r.c1}:${r.c2};`;
+  }
+  return key;
 }
 
 /** The Name Box shows the active cell; typing a reference there and pressing Enter goes to it. */
@@ -104,9 +128,9 @@ const formulaBar = comboBox<S>({
 });
 
 /** Grid children per window and sheet list: the kernel compiles a children array once per array object. */
-const windows = new Map<string, readonly ControlDecl<S>[]>();
+const windows = new Map<string, readonly (ControlDecl<S> | ClusterDecl<S>)[]>();
 
-function gridChildren(s: S): readonly ControlDecl<S>[] {
+function gridChildren(s: S): readonly (ControlDecl<S> | ClusterDecl<S>)[] {
   const sheets = s.wb.sheets.filter((sh) => sh.hidden !== true).map((sh) => sh.name);
   const renaming = s.renaming?.sheet ?? null;
   const arrows = filterArrows(s, (row, col) => {
@@ -120,15 +144,16 @@ function gridChildren(s: S): readonly ControlDecl<S>[] {
   const key = `${s.scroll.row},${s.scroll.col}|${sheets.join('\u0000')}|${renaming ?? ''}|${s.wb.activeSheet}|${arrows.key}`;
   const hit = windows.get(key);
   if (hit !== undefined) return hit;
-  const children: ControlDecl<S>[] = [nameBox, formulaBar];
+  const children: (ControlDecl<S> | ClusterDecl<S>)[] = [nameBox, formulaBar];
   for (let i = 0; i < VISIBLE_ROWS; i++) {
     const row = s.scroll.row + i;
+    const cells: ControlDecl<S>[] = [];
     for (let j = 0; j < VISIBLE_COLS; j++) {
       const col = s.scroll.col + j;
       const addr = toA1(row, col);
       const left = ROW_HEADER_WIDTH + j * CELL_WIDTH;
       const top = GRID_TOP + i * CELL_HEIGHT;
-      children.push(
+      cells.push(
         button<S>({
           name: addr,
           id: `cell:${colToLetters(col)}:${row}`,
@@ -139,6 +164,8 @@ function gridChildren(s: S): readonly ControlDecl<S>[] {
         }),
       );
     }
+    // A row's cells show only whether they are selected: a new selection re-evaluates the rows it touches.
+    children.push(cluster<S>({ id: `row:${row}`, controls: cells, memo: (st) => rowSelectionKey(st, row) }));
   }
   // AutoFilter arrows come after the cells, so they sit on top of their header cells.
   children.push(...arrows.controls);

@@ -1,0 +1,166 @@
+/**
+ * Memo'd subtrees (`GroupDecl.memo`, `cluster` in document children): while the key, the kernel-tracked UI and the
+ * subtree's place hold, the view reuses the subtree's entries without calling its functions; otherwise it
+ * evaluates them. The observation must be what a full evaluation shows (observation-identity.test.ts checks that
+ * for the apps' real keys on random episodes; these tests pin the reuse rules themselves).
+ */
+import { describe, expect, it } from 'vitest';
+import {
+  button,
+  cluster,
+  group,
+  makeAction,
+  OfficeEnv,
+  rect,
+  tab,
+  toggle,
+  type ClusterDecl,
+  type ControlDecl,
+  type OfficeApp,
+  type OfficeObservation,
+} from '../../envs/office/index.ts';
+import { notepad, type NotepadState } from './fixtures/notepad.ts';
+
+/** Calls of the memo'd subtrees' functions, by control name. */
+const calls = new Map<string, number>();
+const counted =
+  <T>(name: string, fn: (s: NotepadState) => T) =>
+  (s: NotepadState): T => {
+    calls.set(name, (calls.get(name) ?? 0) + 1);
+    return fn(s);
+  };
+
+/** Three "cells" per row in two rows, clustered by row, keyed on whether the text mentions the row. */
+function cells(): readonly (ControlDecl<NotepadState> | ClusterDecl<NotepadState>)[] {
+  return [1, 2].map((row) =>
+    cluster<NotepadState>({
+      id: `row${row}`,
+      memo: (s) => s.text.includes(`row${row}`),
+      controls: [1, 2, 3].map((col) =>
+        button<NotepadState>({
+          name: `R${row}C${col}`,
+          id: `cell${row}${col}`,
+          type: 'DataItem',
+          command: 'bold',
+          toggled: counted(`R${row}C${col}`, (s) => s.text.includes(`row${row}`)),
+          rect: rect(100 + col * 60, 300 + row * 20, 160 + col * 60, 320 + row * 20),
+        }),
+      ),
+    }),
+  );
+}
+const cellList = cells();
+
+const memoApp: OfficeApp<NotepadState> = {
+  ...notepad,
+  name: 'memo-notepad',
+  ui: {
+    ...notepad.ui,
+    ribbon: {
+      tabs: [
+        tab('Home', [
+          group(
+            'Font',
+            [
+              toggle({ name: 'Bold', command: 'bold', toggled: counted('Bold', (s) => s.bold) }),
+              toggle({ name: 'Italic', command: 'italic', toggled: counted('Italic', (s) => s.italic) }),
+            ],
+            { memo: (s) => `${s.bold}|${s.italic}` },
+          ),
+          group('Insert', [button({ name: 'Time/Date', command: 'insertDate' })]),
+        ]),
+        tab('View', [group('Show', [button({ name: 'Clear All', command: 'clear' })])]),
+      ],
+    },
+    document: { ...notepad.ui.document, children: () => cellList },
+  },
+};
+
+function setup() {
+  calls.clear();
+  const env = new OfficeEnv<NotepadState>(memoApp);
+  let obs: OfficeObservation = env.reset({ seed: 1 })[0];
+  const label = (name: string) => obs.controls.find((c) => c.control_text === name)!.label;
+  const act = (fn: string, name: string | null, args: Record<string, unknown> = {}) => {
+    const result = env.step(
+      makeAction({ function: fn, control_label: name === null ? '' : label(name), args }),
+    );
+    obs = result[0];
+    return result[4];
+  };
+  const selected = (name: string) => obs.controls.find((c) => c.control_text === name)?.selected;
+  return { env, act, selected, obs: () => obs };
+}
+
+describe('memo keys', () => {
+  it('reuse a group while its key holds and evaluate it again when the key changes', () => {
+    const d = setup();
+    // The first change makes Undo available (kernel-tracked UI): everything is evaluated once more.
+    d.act('set_edit_text', 'Text Editor', { text: 'first' });
+    const before = calls.get('Bold')!;
+    // Typing changes the document, not the Font group's key: the group is reused.
+    d.act('set_edit_text', 'Text Editor', { text: 'hello' });
+    expect(calls.get('Bold')).toBe(before);
+    expect(d.selected('Bold')).toBe(false);
+    // Bold changes the key: evaluated again, and the observation shows the new state.
+    d.act('click_input', 'Bold');
+    expect(calls.get('Bold')).toBe(before + 1);
+    expect(d.selected('Bold')).toBe(true);
+  });
+
+  it('evaluate again when the kernel-tracked UI changes, and reuse by place only', () => {
+    const d = setup();
+    const before = calls.get('Italic')!;
+    // Another tab: the Font group is not shown; back on Home it sits where it was, with the same key and UI,
+    // so its last evaluation is reused.
+    d.act('click_input', 'View');
+    expect(d.obs().controls.some((c) => c.control_text === 'Italic')).toBe(false);
+    d.act('click_input', 'Home');
+    expect(calls.get('Italic')).toBe(before);
+    expect(d.selected('Italic')).toBe(false);
+    // Undo becoming available is kernel-tracked UI: the group is evaluated although its key is the same.
+    d.act('set_edit_text', 'Text Editor', { text: 'x' });
+    expect(calls.get('Italic')).toBe(before + 1);
+    d.act('set_edit_text', 'Text Editor', { text: 'y' });
+    expect(calls.get('Italic')).toBe(before + 1);
+    // Commands that change the document but not the key leave the group as it was.
+    d.act('click_input', 'Bold');
+    const afterBold = calls.get('Italic')!;
+    d.act('click_input', 'Time/Date');
+    d.act('click_input', 'Time/Date');
+    expect(calls.get('Italic')).toBe(afterBold);
+  });
+
+  it('clusters list their controls as the document children they stand for and re-evaluate only changed rows', () => {
+    const d = setup();
+    const names = d.obs().controls.map((c) => c.control_text);
+    expect(names.filter((n) => /^R\dC\d$/.test(n))).toEqual(['R1C1', 'R1C2', 'R1C3', 'R2C1', 'R2C2', 'R2C3']);
+    const tree = d.env.controlStateTree();
+    const doc = JSON.stringify(tree).includes('R1C1');
+    expect(doc).toBe(true);
+    d.act('set_edit_text', 'Text Editor', { text: 'nothing yet' });
+    const row1 = calls.get('R1C1')!;
+    const row2 = calls.get('R2C1')!;
+    d.act('set_edit_text', 'Text Editor', { text: 'row2 only' });
+    expect(calls.get('R1C1')).toBe(row1);
+    expect(calls.get('R2C1')).toBe(row2 + 1);
+    expect(d.selected('R2C3')).toBe(true);
+    expect(d.selected('R1C3')).toBe(false);
+    // A clustered control keeps the id it would have without the cluster, and byId finds it.
+    const entry = d.env.view().byId.get('document/cell23');
+    expect(entry?.text).toBe('R2C3');
+    // Clicking a clustered cell acts on it like any control.
+    d.act('click_input', 'R1C2');
+    expect(d.env.session.state.bold).toBe(true);
+  });
+
+  it('byId answers for a reused group come from the view that reused it', () => {
+    const d = setup();
+    d.act('set_edit_text', 'Text Editor', { text: 'a' });
+    d.act('set_edit_text', 'Text Editor', { text: 'b' });
+    const view = d.env.view();
+    const bold = [...view.entries].find((e) => e.text === 'Bold')!;
+    expect(view.byId.get(bold.node.id)).toBe(bold);
+    expect(view.listed[Number(bold.label) - 1]).toBe(bold);
+  });
+});
