@@ -193,6 +193,22 @@ describe('xlsx round trip (model → xlsx → model)', () => {
     expect(back.defaultFont).toEqual(wb.defaultFont);
   });
 
+  it('keeps an "Any value" rule that carries an input message, and drops one that carries nothing', async () => {
+    const wb = X.createEmptyWorkbook();
+    X.addDataValidation(wb, undefined, {
+      range: 'B2:B9',
+      type: 'none',
+      promptTitle: 'Units',
+      prompt: 'Whole units sold this month',
+    });
+    X.addDataValidation(wb, undefined, { range: 'D2', type: 'none' });
+    const zip = await JSZip.loadAsync(await exportXlsx(wb));
+    const xml = await zip.file('xl/worksheets/sheet1.xml')!.async('string');
+    expect(xml).toContain('type="none"');
+    const back = await importXlsx(await exportXlsx(wb));
+    expect(X.getSheet(back).validations).toEqual([X.getSheet(wb).validations[0]]);
+  });
+
   it('keeps cached results when asked not to recalculate, and writes no values when told so', async () => {
     const wb = featureWorkbook();
     const kept = await importXlsx(await exportXlsx(wb), { recalculate: false });

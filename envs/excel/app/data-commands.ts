@@ -94,9 +94,9 @@ export const CHART_ITEMS: Readonly<Record<string, { type: ChartType; stacked?: '
   Scatter: { type: 'scatter' },
 };
 
-/** Data Validation's "Allow:" entries → the model's types ('Any value' removes the rule). */
-export const ALLOW_TYPES: Readonly<Record<string, ValidationType | null>> = {
-  'Any value': null,
+/** Data Validation's "Allow:" entries → the model's types ('Any value' keeps only an input message). */
+export const ALLOW_TYPES: Readonly<Record<string, ValidationType>> = {
+  'Any value': 'none',
   'Whole number': 'whole',
   Decimal: 'decimal',
   List: 'list',
@@ -135,6 +135,28 @@ export const CUSTOM_FILTER_OPERATORS: Readonly<Record<string, FilterOperator>> =
 export const FILTER_OPERATOR_NAMES = Object.keys(CUSTOM_FILTER_OPERATORS).filter(
   (n) => n !== 'does not begin with',
 );
+
+/**
+ * How many columns the Remove Duplicates dialog lists with a check box (a dialog has a fixed set of fields);
+ * columns of a wider range past these are always compared.
+ */
+export const DUPLICATE_COLUMNS = 12;
+export const duplicateColumnKey = (index: number) => `column${index + 1}`;
+
+/** Select All / Unselect All in Remove Duplicates: the dialog again, every column box set one way. */
+function setAllDuplicateColumns(checked: boolean): CommandDecl<S> {
+  return {
+    mutates: false,
+    run(ctx, args) {
+      const values: Record<string, FieldValue> = {};
+      for (const [k, v] of Object.entries(args))
+        if (typeof v === 'string' || typeof v === 'number' || typeof v === 'boolean') values[k] = v;
+      for (let i = 0; i < DUPLICATE_COLUMNS; i++) values[duplicateColumnKey(i)] = checked;
+      ctx.ui.closeDialog();
+      ctx.ui.openDialog('removeDuplicates', values);
+    },
+  };
+}
 
 const sheetOf = (s: S) => s.wb.activeSheet;
 const selectionSqref = (s: S) => selectedRanges(s).join(' ');
@@ -233,8 +255,19 @@ export const excelDataCommands: Readonly<Record<string, CommandDecl<S>>> = {
     if (!(allow in ALLOW_TYPES)) return { error: `unknown Allow entry '${allow}'` };
     const type = ALLOW_TYPES[allow]!;
     const range = selectionSqref(s);
-    if (type === null) {
+    const promptTitle = args.showInput === true ? text(args, 'promptTitle') : '';
+    const prompt = args.showInput === true ? text(args, 'prompt') : '';
+    if (type === 'none') {
       for (const r of selectedRanges(s)) removeDataValidation(s.wb, sheetOf(s), r);
+      // Any value with an input message is still a rule: Excel shows the message when a cell is selected.
+      if (promptTitle === '' && prompt === '') return;
+      addDataValidation(s.wb, sheetOf(s), {
+        range,
+        type,
+        allowBlank: args.ignoreBlank !== false,
+        ...(promptTitle !== '' ? { promptTitle } : {}),
+        ...(prompt !== '' ? { prompt } : {}),
+      });
       return;
     }
     const op = VALIDATION_OPERATORS[text(args, 'operator')] ?? 'between';
@@ -249,20 +282,30 @@ export const excelDataCommands: Readonly<Record<string, CommandDecl<S>>> = {
       ...(type !== 'list' ? { value1 } : {}),
       ...(type !== 'list' && type !== 'custom' && twoBounds ? { value2: text(args, 'maximum') } : {}),
       allowBlank: args.ignoreBlank !== false,
-      ...(args.showInput === true && text(args, 'promptTitle') !== ''
-        ? { promptTitle: text(args, 'promptTitle') }
-        : {}),
-      ...(args.showInput === true && text(args, 'prompt') !== '' ? { prompt: text(args, 'prompt') } : {}),
+      ...(promptTitle !== '' ? { promptTitle } : {}),
+      ...(prompt !== '' ? { prompt } : {}),
       errorStyle: (text(args, 'errorStyle') || 'Stop').toLowerCase() as 'stop' | 'warning' | 'information',
       ...(text(args, 'errorTitle') !== '' ? { errorTitle: text(args, 'errorTitle') } : {}),
       ...(text(args, 'error') !== '' ? { error: text(args, 'error') } : {}),
     });
   }),
-  /** Remove Duplicates OK: drops later rows equal (in every column) to an earlier one, as Excel's default. */
+  removeDuplicatesSelectAll: setAllDuplicateColumns(true),
+  removeDuplicatesUnselectAll: setAllDuplicateColumns(false),
+  /**
+   * Remove Duplicates OK: drops later rows equal to an earlier one in the checked columns (all of them unless
+   * the user unchecked some); the whole row of the range goes, as in Excel.
+   */
   removeDuplicates: cmd('Remove Duplicates', (ctx, args) => {
     const s = ctx.state;
     const rect = parseRect(text(args, 'range'));
     if (rect === null) return { error: 'Remove Duplicates has no range' };
+    const compared = (c: number) => {
+      const i = c - rect.c1;
+      return i >= DUPLICATE_COLUMNS || args[duplicateColumnKey(i)] !== false;
+    };
+    let anyCompared = false;
+    for (let c = rect.c1; c <= rect.c2; c++) anyCompared ||= compared(c);
+    if (!anyCompared) return { error: 'Remove Duplicates needs at least one column to compare' };
     const sheet = activeSheet(s);
     const first = args.headers === true ? rect.r1 + 1 : rect.r1;
     const seen = new Set<string>();
@@ -274,6 +317,7 @@ export const excelDataCommands: Readonly<Record<string, CommandDecl<S>>> = {
       for (let c = rect.c1; c <= rect.c2; c++) {
         const cell = sheet.cells[toA1(r, c)];
         row.push(cell);
+        if (!compared(c)) continue;
         key.push(
           JSON.stringify(typeof cell?.value === 'string' ? cell.value.toLowerCase() : (cell?.value ?? null)),
         );

@@ -4,8 +4,8 @@
  * Top/Bottom Rules dialogs of Conditional Formatting, Custom AutoFilter, Create Table, Insert Chart and New Name.
  * Each OK runs a command of data-commands.ts with the field values.
  */
-import { field, type DialogDecl, type FieldValue } from '../../office/index.ts';
-import { parseRect, quoteSheetName, rectToA1, toA1 } from '../formula/address.ts';
+import { field, type DialogDecl, type Dyn, type FieldValue } from '../../office/index.ts';
+import { parseRect, quoteSheetName, rectToA1, toA1, type Rect } from '../formula/address.ts';
 import { formatValue } from '../formula/number-format.ts';
 import { filterValues } from '../model/filter.ts';
 import { looksLikeHeader } from '../model/sort.ts';
@@ -15,9 +15,11 @@ import {
   CF_FORMATS,
   CHART_ITEMS,
   DESCENDING_ORDERS,
+  DUPLICATE_COLUMNS,
   FILTER_OPERATOR_NAMES,
   VALIDATION_OPERATORS,
   dataRect,
+  duplicateColumnKey,
   numericColumn,
   sortColumnNames,
 } from './data-commands.ts';
@@ -284,20 +286,65 @@ const dataValidation: DialogDecl<S> = {
   command: 'dataValidation',
 };
 
+/** The range the open Remove Duplicates dialog works on (its hidden `range` value). */
+function dialogRange(ui: { field(k: string): FieldValue | undefined }): Rect | null {
+  return parseRect(String(ui.field('range') ?? ''));
+}
+
+/**
+ * One check box per column of the range, named by its header (or "Column B" without headers), as Excel lists
+ * them. The kernel types a check box's label as a fixed string but shows any Dyn name, so the computed name is
+ * passed through a cast.
+ */
+function duplicateColumnCheck(index: number) {
+  const label: Dyn<S, string> = (s, ui) => {
+    const rect = dialogRange(ui);
+    if (rect === null) return `Column ${index + 1}`;
+    return sortColumnNames(activeSheet(s), rect, ui.field('headers') === true)[index] ?? '';
+  };
+  return field.check<S>({
+    key: duplicateColumnKey(index),
+    label: label as unknown as string,
+    visible: (_s, ui) => {
+      const rect = dialogRange(ui);
+      return rect !== null && index <= rect.c2 - rect.c1;
+    },
+  });
+}
+
 const removeDuplicates: DialogDecl<S> = {
   title: 'Remove Duplicates',
   fields: [
     field.text({
-      label: (s) => {
-        const rect = dataRect(s);
-        return `To delete duplicate values, select one or more columns that contain duplicates (${rect.c2 - rect.c1 + 1} columns selected).`;
+      label: (_s, ui) => {
+        const rect = dialogRange(ui);
+        const n = rect === null ? 0 : rect.c2 - rect.c1 + 1;
+        const checked = Array.from({ length: n }, (_, i) => i).filter(
+          (i) => i >= DUPLICATE_COLUMNS || ui.field(duplicateColumnKey(i)) !== false,
+        ).length;
+        return `To delete duplicate values, select one or more columns that contain duplicates (${checked} columns selected).`;
       },
     }),
+    field.button({ label: 'Select All', command: 'removeDuplicatesSelectAll' }),
+    field.button({ label: 'Unselect All', command: 'removeDuplicatesUnselectAll' }),
     field.check({ key: 'headers', label: 'My data has headers' }),
+    field.text({ label: 'Columns' }),
+    ...Array.from({ length: DUPLICATE_COLUMNS }, (_, i) => duplicateColumnCheck(i)),
   ],
   init: (s) => {
     const rect = dataRect(s);
-    return { range: rectToA1(rect), headers: looksLikeHeader(activeSheet(s), rect) };
+    const values: Record<string, FieldValue> = {
+      range: rectToA1(rect),
+      headers: looksLikeHeader(activeSheet(s), rect),
+    };
+    for (let i = 0; i < DUPLICATE_COLUMNS; i++) values[duplicateColumnKey(i)] = true;
+    return values;
+  },
+  validate: (v) => {
+    const rect = parseRect(String(v.range ?? ''));
+    const n = rect === null ? 0 : Math.min(DUPLICATE_COLUMNS, rect.c2 - rect.c1 + 1);
+    for (let i = 0; i < n; i++) if (v[duplicateColumnKey(i)] !== false) return null;
+    return n === 0 ? null : { field: duplicateColumnKey(0), message: 'Select one or more columns.' };
   },
   command: 'removeDuplicates',
 };

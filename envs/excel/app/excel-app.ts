@@ -3,11 +3,17 @@
  * the worksheet area (Name Box, Formula Bar, cells, sheet tabs), the keyboard and UFO's Excel APIs.
  * `excelApp` is what `OfficeEnv` runs as `Excel-v0`.
  */
-import { button, menu, menuItem, type OfficeApp, type UiDecl } from '../../office/index.ts';
+import { button, menu, type OfficeApp, type UiDecl } from '../../office/index.ts';
 import { workbookCanvas } from '../model/canvas.ts';
 import { excelApis } from './apis.ts';
 import { cellsDialogCommands, cellsDialogs } from './cells-dialogs.ts';
 import { excelCommands } from './commands.ts';
+import {
+  cellMenuItems,
+  contextMenuCommands,
+  contextMenuDialogs,
+  excelContextMenus,
+} from './context-menus.ts';
 import { excelDataCommands } from './data-commands.ts';
 import { excelDialogs } from './dialogs.ts';
 import { excelDocument } from './grid.ts';
@@ -17,17 +23,8 @@ import { activeCell, createExcelState, selectedRanges, visibleWindow, type Excel
 
 type S = ExcelState;
 
-const contextMenu = menu<S>({
-  name: 'Context Menu',
-  items: [
-    menuItem({ name: 'Cut', command: 'cut' }),
-    menuItem({ name: 'Copy', command: 'copy' }),
-    menuItem({ name: 'Paste', command: 'paste' }),
-    menuItem({ name: 'Insert', command: 'insertRows' }),
-    menuItem({ name: 'Delete', command: 'deleteRows' }),
-    menuItem({ name: 'Clear Contents', command: 'clearContents' }),
-  ],
-});
+/** A right-click on the grid outside any cell opens the cell menu too (Excel has no other grid menu). */
+const contextMenu = menu<S>({ name: 'Context Menu', items: cellMenuItems });
 
 const ui: UiDecl<S> = {
   windowTitle: (s) => `${s.file.name} - Excel`,
@@ -38,13 +35,14 @@ const ui: UiDecl<S> = {
   ribbon: excelRibbon,
   document: { ...excelDocument, contextMenu },
   statusBar: { name: 'Status Bar', items: statusItems },
-  dialogs: { ...excelDialogs, ...cellsDialogs },
+  dialogs: { ...excelDialogs, ...cellsDialogs, ...contextMenuDialogs },
+  contextMenus: excelContextMenus,
 };
 
 export const excelApp: OfficeApp<S> = {
   name: 'excel',
   ui,
-  commands: { ...excelCommands, ...excelDataCommands, ...cellsDialogCommands },
+  commands: { ...excelCommands, ...excelDataCommands, ...cellsDialogCommands, ...contextMenuCommands },
   apis: excelApis,
   shortcuts: excelShortcuts,
   keys: excelKeys,

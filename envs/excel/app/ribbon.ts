@@ -257,10 +257,10 @@ const home: TabDecl<S> = tab('Home', [
       command: 'insertRows',
       menu: menu({
         items: [
-          menuItem({ name: 'Insert Cells...', enabled: false }),
+          menuItem({ name: 'Insert Cells...', command: 'openInsertCells' }),
           menuItem({ name: 'Insert Sheet Rows', command: 'insertRows' }),
           menuItem({ name: 'Insert Sheet Columns', command: 'insertColumns' }),
-          menuItem({ name: 'Insert Sheet', enabled: false }),
+          menuItem({ name: 'Insert Sheet', command: 'insertSheet' }),
         ],
       }),
     }),
@@ -269,10 +269,10 @@ const home: TabDecl<S> = tab('Home', [
       command: 'deleteRows',
       menu: menu({
         items: [
-          menuItem({ name: 'Delete Cells...', enabled: false }),
+          menuItem({ name: 'Delete Cells...', command: 'openDeleteCells' }),
           menuItem({ name: 'Delete Sheet Rows', command: 'deleteRows' }),
           menuItem({ name: 'Delete Sheet Columns', command: 'deleteColumns' }),
-          menuItem({ name: 'Delete Sheet', enabled: false }),
+          menuItem({ name: 'Delete Sheet', command: 'deleteSheet' }),
         ],
       }),
     }),
@@ -286,7 +286,7 @@ const home: TabDecl<S> = tab('Home', [
           menuItem({ name: 'AutoFit Column Width', command: 'autoFitColumns' }),
           menuItem({ name: 'Default Width...', enabled: false }),
           menuItem({ name: 'Rename Sheet', command: 'startRename' }),
-          menuItem({ name: 'Move or Copy Sheet...', enabled: false }),
+          menuItem({ name: 'Move or Copy Sheet...', dialog: 'moveOrCopy' }),
           menuItem({ name: 'Format Cells...', dialog: 'formatCells' }),
         ],
       }),

@@ -57,6 +57,7 @@ export function workbookCanvas(wb: Workbook, opts: CanvasOptions = {}) {
       return {
         name: s.name,
         ...(s.hidden ? { hidden: true } : {}),
+        ...(s.tabColor !== undefined ? { tabColor: s.tabColor } : {}),
         usedRange: usedRange(s),
         cells,
         truncatedCells: entries.length - listed,

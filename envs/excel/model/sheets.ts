@@ -120,6 +120,18 @@ export function setSheetHidden(wb: Workbook, name: string, hidden: boolean): voi
   }
 }
 
+/** Right-click a tab > Tab Color: '#RRGGBB', or null for No Color. */
+export function setTabColor(wb: Workbook, name: string, color: string | null): void {
+  const sheet = getSheet(wb, name);
+  if (color === null) {
+    delete sheet.tabColor;
+    return;
+  }
+  if (!/^#[0-9A-Fa-f]{6}$/.test(color))
+    throw new ExcelError('BAD_ARGUMENT', `tab colour '${color}' is not a '#RRGGBB' colour`);
+  sheet.tabColor = color.toUpperCase();
+}
+
 /** Move or Copy > Create a copy: a deep copy named like Excel's "Sheet1 (2)", placed after the original. */
 export function copySheet(wb: Workbook, name: string, newName?: string): string {
   const sheet = getSheet(wb, name);

@@ -159,7 +159,9 @@ export interface AutoFilter {
   sort?: { column: string; descending: boolean };
 }
 
-export type ValidationType = 'list' | 'whole' | 'decimal' | 'date' | 'time' | 'textLength' | 'custom';
+/** `none` is Excel's "Any value": no restriction, kept only for its input message (OOXML's type="none"). */
+export type ValidationType =
+  'none' | 'list' | 'whole' | 'decimal' | 'date' | 'time' | 'textLength' | 'custom';
 export type ValidationOperator =
   | 'between'
   | 'notBetween'
@@ -258,7 +260,7 @@ export interface Chart {
 
 /**
  * An Excel table (a ListObject): a named range with a header row, banded style and its own filter buttons.
- * Known gap: inserting or deleting rows and columns does not resize it, and the OOXML export does not write it.
+ * Known gap: inserting or deleting rows and columns does not resize it.
  */
 export interface ExcelTable {
   /** "Table1", "Table2"... unique in the workbook. */

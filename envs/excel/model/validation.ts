@@ -59,7 +59,9 @@ export function addDataValidation(
   const rects = sqrefRects(input.range);
   if (rects.length === 0) throw new ExcelError('BAD_ADDRESS', 'data validation needs a range');
   const dv: DataValidation = { ranges: rectsToSqref(rects), type: input.type };
-  if (input.type === 'list') {
+  if (input.type === 'none') {
+    // "Any value" restricts nothing; Excel keeps the rule for its input message.
+  } else if (input.type === 'list') {
     if (input.source === undefined || (Array.isArray(input.source) && input.source.length === 0)) {
       throw new ExcelError(
         'BAD_ARGUMENT',
@@ -220,7 +222,7 @@ export function isValidEntry(
   value: CellValue,
 ): boolean {
   const v = validationAt(sheet, row, col);
-  if (!v) return true;
+  if (!v || v.type === 'none') return true;
   if (value === null || value === '') return v.allowBlank !== false;
   switch (v.type) {
     case 'list': {

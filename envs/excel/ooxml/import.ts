@@ -299,8 +299,10 @@ function readCfRule(rule: XmlNode): CfRule | null {
 
 function readValidation(dv: XmlNode): DataValidation | null {
   const sqref = at(dv, 'sqref');
-  const type = (at(dv, 'type') ?? 'none') as ValidationType | 'none';
-  if (!sqref || type === 'none') return null;
+  const type = (at(dv, 'type') ?? 'none') as ValidationType;
+  if (!sqref) return null;
+  // An "Any value" rule restricts nothing: the model keeps one only for the input message it carries.
+  if (type === 'none' && at(dv, 'prompt') === undefined && at(dv, 'promptTitle') === undefined) return null;
   const out: DataValidation = { ranges: rectsToSqref(sqrefRects(sqref)), type };
   const f1 = kid(dv, 'formula1') ? text(kid(dv, 'formula1')) : undefined;
   const f2 = kid(dv, 'formula2') ? text(kid(dv, 'formula2')) : undefined;
@@ -310,7 +312,8 @@ function readValidation(dv: XmlNode): DataValidation | null {
     else out.formula1 = fromFileFormula(f1);
     out.showDropDown = !flag(dv, 'showDropDown');
   } else {
-    if (type !== 'custom') out.operator = (at(dv, 'operator') ?? 'between') as ValidationOperator;
+    if (type !== 'custom' && type !== 'none')
+      out.operator = (at(dv, 'operator') ?? 'between') as ValidationOperator;
     if (f1 !== undefined) out.formula1 = type === 'custom' ? fromFileFormula(f1) : operandToValidation(f1);
     if (f2 !== undefined) out.formula2 = operandToValidation(f2);
   }
