@@ -21,8 +21,20 @@ interface SelectionFormat {
   align: Align;
 }
 
+/** Per presentation (they are immutable): a view asks once for each ribbon control that shows it. */
+const formats = new WeakMap<Presentation, SelectionFormat | null>();
+
 /** The formatting at the start of the selection (PowerPoint's ribbon shows the first character's). */
 export function selectionFormat(pres: Presentation): SelectionFormat | null {
+  let out = formats.get(pres);
+  if (out === undefined) {
+    out = computeSelectionFormat(pres);
+    formats.set(pres, out);
+  }
+  return out;
+}
+
+function computeSelectionFormat(pres: Presentation): SelectionFormat | null {
   const slide = currentSlide(pres);
   const shape = selectedShape(pres);
   if (!slide || !shape) return null;

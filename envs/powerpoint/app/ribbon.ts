@@ -19,6 +19,9 @@ import {
   toggle,
   type BackstageDecl,
   type ControlDecl,
+  type GroupDecl,
+  type MemoKey,
+  type MenuEntryDecl,
   type RibbonDecl,
 } from '../../office/index.ts';
 import { LAYOUT_NAMES } from '../model/layouts.ts';
@@ -27,7 +30,7 @@ import { FONT_SIZE_STEPS } from '../model/operations/text-editing.ts';
 import { TRANSITION_CATALOG } from '../model/operations/transitions.ts';
 import { SHAPE_CATALOG } from '../model/shapes.ts';
 import { COLOR_SCHEMES, FONT_SCHEMES, THEMES } from '../model/themes.ts';
-import { ENTRANCE_EFFECTS, TRANSITION_TYPES } from '../model/types.ts';
+import { ENTRANCE_EFFECTS, TRANSITION_TYPES, type TransitionType } from '../model/types.ts';
 import { currentSlide, selectedShape, selectionFormat } from './derived.ts';
 import { COLOR_NAMES } from './dialogs.ts';
 import type { PowerPointState } from './state.ts';
@@ -68,7 +71,41 @@ const animationOf = (s: S) => {
 const hasSlide = (s: S) => currentSlide(s.pres) !== undefined;
 const hasShape = (s: S) => selectedShape(s.pres) !== undefined;
 
-const layoutItems = (command: string) =>
+/*
+ * Memo keys of the ribbon groups (see the kernel's MemoKey): each says everything its group's controls read from
+ * the state, so the kernel can reuse the group's entries while the key holds. Presentations are immutable, so
+ * a slide's transition or a shape's animation object is a valid key: it is replaced whenever it changes.
+ */
+/** A ribbon group whose controls the kernel reuses while `memo` gives the same key. */
+function memoGroup(name: string, memo: MemoKey<S>, controls: readonly ControlDecl<S>[]): GroupDecl<S> {
+  return group(name, controls, { memo });
+}
+
+const STATIC = (): number => 0;
+const slideKey = (s: S): boolean => hasSlide(s);
+const layoutKey = (s: S): string => currentSlide(s.pres)?.layout ?? '\u0003';
+const fontKey = (s: S): string => {
+  const f = fmt(s);
+  const shape = hasShape(s) ? '1' : '0';
+  if (f === undefined) return shape;
+  return `${shape}\u0001${f.font}\u0001${f.size}\u0001${f.bold}${f.italic}${f.underline}${f.strike}`;
+};
+const paragraphKey = (s: S): string =>
+  `${hasShape(s) ? '1' : '0'}\u0001${selectionBullet(s)}\u0001${selectionFormat(s.pres)?.align ?? ''}`;
+const themeKey = (s: S): string => s.pres.theme.name;
+const variantKey = (s: S): string => {
+  const t = s.pres.theme;
+  return `${t.name}\u0001${t.variant}\u0001${t.colors.name}\u0001${t.fonts.name}`;
+};
+const transitionKey = (s: S): unknown => (hasSlide(s) ? transitionOf(s) : '\u0003');
+const animationKey = (s: S): unknown => (hasShape(s) ? (animationOf(s) ?? null) : '\u0003');
+const showKey = (s: S): string => `${s.view.ruler}${s.view.gridlines}${s.view.notesPane}`;
+const hiddenKey = (s: S): string => {
+  const slide = currentSlide(s.pres);
+  return slide === undefined ? '\u0003' : String(slide.hidden);
+};
+
+export const layoutItems = (command: string) =>
   LAYOUT_NAMES.map((name) =>
     listItem<S>({
       name,
@@ -78,7 +115,7 @@ const layoutItems = (command: string) =>
   );
 
 const home = tab<S>('Home', [
-  group('Slides', [
+  memoGroup('Slides', layoutKey, [
     splitButton({
       name: 'New Slide',
       command: 'newSlide',
@@ -102,7 +139,7 @@ const home = tab<S>('Home', [
       menu: menu({ name: 'Section', items: [menuItem({ name: 'Add Section', command: 'addSection' })] }),
     }),
   ]),
-  group('Font', [
+  memoGroup('Font', fontKey, [
     comboBox({
       name: 'Font',
       value: (s: S) => fmt(s)?.font ?? '',
@@ -165,7 +202,7 @@ const home = tab<S>('Home', [
       }),
     }),
   ]),
-  group('Paragraph', [
+  memoGroup('Paragraph', paragraphKey, [
     toggle({
       name: 'Bullets',
       command: 'bullets',
@@ -205,8 +242,43 @@ const home = tab<S>('Home', [
       }),
     ),
   ]),
-  group('Editing', [button({ name: 'Replace', dialog: 'replace' })]),
+  memoGroup('Editing', STATIC, [button({ name: 'Replace', dialog: 'replace' })]),
 ]);
+
+/*
+ * Computed item lists are memoised by what they list: the kernel compiles a list once per array object, so the
+ * same array for the same theme (or transition) saves compiling it again for every observation.
+ */
+const variantLists = new Map<string, readonly string[]>();
+
+function variantNames(theme: string): readonly string[] {
+  let list = variantLists.get(theme);
+  if (list === undefined) {
+    const def = THEMES.find((t) => t.name === theme);
+    list = def ? def.variants.map((_, i) => `Variant ${i + 1}`) : [];
+    // Imported decks can bring any theme name; the cache stays small.
+    if (variantLists.size >= 64) variantLists.clear();
+    variantLists.set(theme, list);
+  }
+  return list;
+}
+
+const effectLists = new Map<string, readonly MenuEntryDecl<S>[]>();
+
+function effectOptionItems(type: TransitionType): readonly MenuEntryDecl<S>[] {
+  let list = effectLists.get(type);
+  if (list === undefined) {
+    list = TRANSITION_CATALOG[type].effects.map((e) =>
+      listItem<S>({
+        name: e,
+        command: { command: 'effectOption', args: { value: e } },
+        selected: (st: S) => transitionOf(st)?.effect === e,
+      }),
+    );
+    effectLists.set(type, list);
+  }
+  return list;
+}
 
 function selectionBullet(s: S): string {
   const shape = selectedShape(s.pres);
@@ -222,7 +294,7 @@ function selectionBullet(s: S): string {
 }
 
 const insert = tab<S>('Insert', [
-  group('Slides', [
+  memoGroup('Slides', STATIC, [
     splitButton({
       name: 'New Slide',
       id: 'InsertNewSlide',
@@ -230,9 +302,9 @@ const insert = tab<S>('Insert', [
       menu: menu({ name: 'New Slide', items: layoutItems('newSlide') }),
     }),
   ]),
-  group('Tables', [button({ name: 'Table', dialog: 'insertTable', enabled: hasSlide })]),
-  group('Images', [button({ name: 'Pictures', dialog: 'insertPicture', enabled: hasSlide })]),
-  group('Illustrations', [
+  memoGroup('Tables', slideKey, [button({ name: 'Table', dialog: 'insertTable', enabled: hasSlide })]),
+  memoGroup('Images', slideKey, [button({ name: 'Pictures', dialog: 'insertPicture', enabled: hasSlide })]),
+  memoGroup('Illustrations', slideKey, [
     dropDown({
       name: 'Shapes',
       enabled: hasSlide,
@@ -244,7 +316,7 @@ const insert = tab<S>('Insert', [
       }),
     }),
   ]),
-  group('Text', [
+  memoGroup('Text', slideKey, [
     button({ name: 'Text Box', command: 'textBox', enabled: hasSlide }),
     // PowerPoint's Slide Number button opens the same Header and Footer dialog.
     button({ name: 'Header & Footer', dialog: 'headerFooter', enabled: hasSlide }),
@@ -253,7 +325,7 @@ const insert = tab<S>('Insert', [
 ]);
 
 const design = tab<S>('Design', [
-  group('Themes', [
+  memoGroup('Themes', themeKey, [
     gallery({
       name: 'Themes',
       items: THEMES.map((t) => t.name),
@@ -262,13 +334,10 @@ const design = tab<S>('Design', [
       inline: 6,
     }),
   ]),
-  group('Variants', [
+  memoGroup('Variants', variantKey, [
     gallery({
       name: 'Variants',
-      items: (s: S) => {
-        const def = THEMES.find((t) => t.name === s.pres.theme.name);
-        return def ? def.variants.map((_, i) => `Variant ${i + 1}`) : [];
-      },
+      items: (s: S) => variantNames(s.pres.theme.name),
       value: (s: S) => `Variant ${s.pres.theme.variant}`,
       command: 'variant',
       inline: 4,
@@ -300,7 +369,7 @@ const design = tab<S>('Design', [
       }),
     }),
   ]),
-  group('Customize', [
+  memoGroup('Customize', slideKey, [
     dropDown({
       name: 'Slide Size',
       menu: menu({
@@ -315,7 +384,7 @@ const design = tab<S>('Design', [
 ]);
 
 const transitions = tab<S>('Transitions', [
-  group('Transition to This Slide', [
+  memoGroup('Transition to This Slide', transitionKey, [
     gallery({
       name: 'Transition to This Slide',
       items: [...TRANSITION_TYPES],
@@ -329,18 +398,11 @@ const transitions = tab<S>('Transitions', [
       enabled: (s: S) => (TRANSITION_CATALOG[transitionOf(s)?.type ?? 'None'].effects.length ?? 0) > 0,
       menu: menu({
         name: 'Effect Options',
-        items: (s: S) =>
-          TRANSITION_CATALOG[transitionOf(s)?.type ?? 'None'].effects.map((e) =>
-            listItem<S>({
-              name: e,
-              command: { command: 'effectOption', args: { value: e } },
-              selected: (st: S) => transitionOf(st)?.effect === e,
-            }),
-          ),
+        items: (s: S) => effectOptionItems(transitionOf(s)?.type ?? 'None'),
       }),
     }),
   ]),
-  group('Timing', [
+  memoGroup('Timing', transitionKey, [
     comboBox({
       name: 'Duration',
       value: (s: S) => (transitionOf(s)?.duration ?? 0).toFixed(2),
@@ -381,7 +443,7 @@ const transitions = tab<S>('Transitions', [
 const animationNames = ['None', ...ENTRANCE_EFFECTS];
 
 const animations = tab<S>('Animations', [
-  group('Animation', [
+  memoGroup('Animation', animationKey, [
     gallery({
       name: 'Animation Styles',
       items: animationNames,
@@ -391,7 +453,7 @@ const animations = tab<S>('Animations', [
       enabled: hasShape,
     }),
   ]),
-  group('Advanced Animation', [
+  memoGroup('Advanced Animation', animationKey, [
     dropDown({
       name: 'Add Animation',
       enabled: hasShape,
@@ -403,7 +465,7 @@ const animations = tab<S>('Animations', [
       }),
     }),
   ]),
-  group('Timing', [
+  memoGroup('Timing', animationKey, [
     comboBox({
       name: 'Start',
       value: (s: S) => animationOf(s)?.trigger ?? '',
@@ -438,11 +500,11 @@ const animations = tab<S>('Animations', [
 ]);
 
 const slideShow = tab<S>('Slide Show', [
-  group('Start Slide Show', [
+  memoGroup('Start Slide Show', STATIC, [
     button({ name: 'From Beginning', command: 'slideShowFromBeginning' }),
     button({ name: 'From Current Slide', command: 'slideShowFromCurrent' }),
   ]),
-  group('Set Up', [
+  memoGroup('Set Up', hiddenKey, [
     toggle({
       name: 'Hide Slide',
       command: 'hideSlide',
@@ -453,7 +515,9 @@ const slideShow = tab<S>('Slide Show', [
 ]);
 
 const review = tab<S>('Review', [
-  group('Accessibility', [button({ name: 'Check Accessibility', command: 'checkAccessibility' })]),
+  memoGroup('Accessibility', STATIC, [
+    button({ name: 'Check Accessibility', command: 'checkAccessibility' }),
+  ]),
 ]);
 
 const VIEWS = [
@@ -465,8 +529,9 @@ const VIEWS = [
 ] as const;
 
 const view = tab<S>('View', [
-  group(
+  memoGroup(
     'Presentation Views',
+    (s: S) => s.view.mode,
     VIEWS.map(([name, value]) =>
       toggle<S>({
         name,
@@ -475,7 +540,7 @@ const view = tab<S>('View', [
       }),
     ),
   ),
-  group('Show', [
+  memoGroup('Show', showKey, [
     checkBox({ name: 'Ruler', checked: (s: S) => s.view.ruler, command: 'toggleRuler' }),
     checkBox({ name: 'Gridlines', checked: (s: S) => s.view.gridlines, command: 'toggleGridlines' }),
     toggle({ name: 'Notes', command: 'toggleNotesPane', toggled: (s: S) => s.view.notesPane }),

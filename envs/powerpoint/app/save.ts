@@ -73,14 +73,15 @@ export function saveAs(
       return { error: `saving failed: ${error instanceof Error ? error.message : String(error)}` };
     }
   }
-  const doc = ctx.state.pres.document;
-  doc.saves.push(target);
-  doc.dir = target.dir;
+  // Presentations are immutable (undo snapshots share them): the save makes a new document record.
+  const pres = ctx.state.pres;
+  const doc = { ...pres.document, saves: [...pres.document.saves, target], dir: target.dir };
   // Pictures and PDFs are exports: the open presentation keeps its own name and format.
   if (!IMAGE_FORMATS.includes(target.ext.slice(1) as FileFormat)) {
     doc.name = target.name;
     ctx.state.format = target.ext.slice(1) as FileFormat;
   }
+  ctx.state.pres = { ...pres, document: doc };
   const where = `${target.dir === '' ? '' : `${target.dir}/`}${target.name}${target.ext}`;
   return { result: `saved as ${where}${target.slides ? ` (slide ${target.slides.join(', ')} only)` : ''}` };
 }

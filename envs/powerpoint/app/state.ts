@@ -1,7 +1,9 @@
 /**
  * The PowerPoint app's state: the presentation (the model's Presentation, which also records the file name and
  * every Save As) plus what PowerPoint keeps beside it — the file format, the view (Normal, Slide Sorter…, the
- * notes pane, ruler, gridlines) and the last Font Color. Plain JSON data, so the kernel snapshots it.
+ * notes pane, ruler, gridlines) and the last Font Color. Plain JSON data. Commands assign the fields here (and
+ * the view's) in place, but never modify a presentation: operations return new ones that share what they did not
+ * change, so an undo snapshot copies only this outer object and the view (`powerPointApp.snapshot`).
  */
 import { createPresentation } from '../model/builder.ts';
 import type { PresentationSpec } from '../model/builder.ts';
@@ -63,6 +65,27 @@ export const POWERPOINT_TEMPLATES: Readonly<Record<string, () => Presentation>> 
     }),
 };
 
+/**
+ * Named templates are built once: presentations are never modified in place (operations make new ones), so
+ * every episode can start from the same one, and what the UI memoises for its slides carries over.
+ */
+const builtTemplates = new Map<string, Presentation>();
+
+function namedTemplate(name: string): Presentation {
+  let pres = builtTemplates.get(name);
+  if (pres === undefined) {
+    const make = POWERPOINT_TEMPLATES[name];
+    if (make === undefined) {
+      throw new Error(
+        `unknown PowerPoint template '${name}'; known templates: ${Object.keys(POWERPOINT_TEMPLATES).join(', ')}`,
+      );
+    }
+    pres = make();
+    builtTemplates.set(name, pres);
+  }
+  return pres;
+}
+
 function isPresentation(value: unknown): value is Presentation {
   if (value === null || typeof value !== 'object') return false;
   const v = value as Record<string, unknown>;
@@ -96,15 +119,9 @@ export function createPowerPointState(template: unknown): PowerPointState {
   let pres: Presentation;
   let fileName: string | null = null;
   try {
-    if (template === undefined || template === null) pres = createEmptyPresentation();
+    if (template === undefined || template === null) pres = namedTemplate('blank');
     else if (typeof template === 'string') {
-      const make = POWERPOINT_TEMPLATES[template];
-      if (make === undefined) {
-        throw new Error(
-          `unknown PowerPoint template '${template}'; known templates: ${Object.keys(POWERPOINT_TEMPLATES).join(', ')}`,
-        );
-      }
-      pres = make();
+      pres = namedTemplate(template);
       if (template !== 'blank') fileName = `${template}.pptx`;
     } else if (typeof template === 'object' && ('presentation' in template || 'name' in template)) {
       const t = template as PowerPointTemplateObject;
@@ -122,9 +139,8 @@ export function createPowerPointState(template: unknown): PowerPointState {
     throw error;
   }
   const { base, format } = splitFileName(fileName ?? `${pres.document.name}.pptx`);
-  pres.document.name = base;
   return {
-    pres,
+    pres: pres.document.name === base ? pres : { ...pres, document: { ...pres.document, name: base } },
     format,
     view: { mode: 'normal', notesPane: true, ruler: false, gridlines: false },
     lastFontColor: '#FF0000',

@@ -228,6 +228,39 @@ function shapeJson(pres: Presentation, slide: Slide, s: Shape): CanvasShape {
   return out;
 }
 
+/**
+ * A shape's canvas entry, kept per shape object (an edit to one shape leaves the others' entries): it stays right
+ * while the slide's number, layout and animations, the master and the theme are the same objects.
+ */
+const shapeMemo = new WeakMap<
+  Shape,
+  { number: number; layout: string; animations: unknown; master: unknown; theme: unknown; out: CanvasShape }
+>();
+
+function memoShapeJson(pres: Presentation, slide: Slide, number: number, s: Shape): CanvasShape {
+  const hit = shapeMemo.get(s);
+  if (
+    hit !== undefined &&
+    hit.number === number &&
+    hit.layout === slide.layout &&
+    hit.animations === slide.animations &&
+    hit.master === pres.master &&
+    hit.theme === pres.theme
+  ) {
+    return hit.out;
+  }
+  const out = shapeJson(pres, slide, s);
+  shapeMemo.set(s, {
+    number,
+    layout: slide.layout,
+    animations: slide.animations,
+    master: pres.master,
+    theme: pres.theme,
+    out,
+  });
+  return out;
+}
+
 function transitionJson(t: Transition): CanvasSlide['transition'] {
   const out: NonNullable<CanvasSlide['transition']> = {
     type: t.type,
@@ -247,25 +280,50 @@ function sizeName(pres: Presentation): string {
   return 'Custom';
 }
 
+/**
+ * A slide's canvas entry, kept per slide object: presentations are immutable, so an entry stays right while its
+ * slide, its number, its section, the master and the theme are the same objects (the canvas is read-only data).
+ */
+const slideMemo = new WeakMap<
+  Slide,
+  { number: number; section: string | undefined; master: unknown; theme: unknown; out: CanvasSlide }
+>();
+
+function slideJson(pres: Presentation, slide: Slide, i: number, section: string | undefined): CanvasSlide {
+  const bg = slide.background ?? pres.master.background;
+  const out: CanvasSlide = {
+    number: i + 1,
+    id: slide.id,
+    layout: slide.layout,
+    title: slideTitle(slide),
+    background: { ...fillJson(pres, bg), follows_master: slide.background === null },
+    shapes: slide.shapes.map((s) => memoShapeJson(pres, slide, i + 1, s)),
+  };
+  if (slide.hidden) out.hidden = true;
+  if (section !== undefined) out.section = section;
+  if (slide.transition) out.transition = transitionJson(slide.transition);
+  if (slide.notes) out.notes = slide.notes;
+  return out;
+}
+
 export function canvasState(pres: Presentation): CanvasState {
   const numberOf = new Map(pres.slides.map((s, i) => [s.id, i + 1]));
   const sectionOf = new Map<number, string>();
   for (const sec of pres.sections) for (const id of sec.slideIds) sectionOf.set(id, sec.name);
   const slides = pres.slides.map((slide, i): CanvasSlide => {
-    const bg = slide.background ?? pres.master.background;
-    const out: CanvasSlide = {
-      number: i + 1,
-      id: slide.id,
-      layout: slide.layout,
-      title: slideTitle(slide),
-      background: { ...fillJson(pres, bg), follows_master: slide.background === null },
-      shapes: slide.shapes.map((s) => shapeJson(pres, slide, s)),
-    };
-    if (slide.hidden) out.hidden = true;
     const section = sectionOf.get(slide.id);
-    if (section !== undefined) out.section = section;
-    if (slide.transition) out.transition = transitionJson(slide.transition);
-    if (slide.notes) out.notes = slide.notes;
+    const hit = slideMemo.get(slide);
+    if (
+      hit !== undefined &&
+      hit.number === i + 1 &&
+      hit.section === section &&
+      hit.master === pres.master &&
+      hit.theme === pres.theme
+    ) {
+      return hit.out;
+    }
+    const out = slideJson(pres, slide, i, section);
+    slideMemo.set(slide, { number: i + 1, section, master: pres.master, theme: pres.theme, out });
     return out;
   });
   const sel = pres.selection;

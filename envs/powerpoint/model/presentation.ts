@@ -1,4 +1,5 @@
 /** Creating presentations and finding things in them. */
+import { produceDraft } from './draft.ts';
 import { fail } from './errors.ts';
 import { buildLayouts, defaultTextStyles, findLayout, isContentPlaceholder } from './layouts.ts';
 import { isTextShape, newPlaceholder } from './shapes.ts';
@@ -74,11 +75,13 @@ export function slideFromLayout(pres: Presentation, layoutName: string, id: numb
   };
 }
 
-/** Runs `edit` on a deep copy and returns the copy: operations are pure functions of the state. */
+/**
+ * Runs `edit` on a draft of `pres` and returns the result: operations are pure functions of the state. The draft
+ * is copy-on-write (draft.ts), so the result shares what the edit did not touch with `pres`; presentations are
+ * never modified in place.
+ */
 export function produce(pres: Presentation, edit: (draft: Presentation) => void): Presentation {
-  const draft = structuredClone(pres);
-  edit(draft);
-  return draft;
+  return produceDraft(pres, edit);
 }
 
 export function nextSlideId(pres: Presentation): number {

@@ -2,6 +2,7 @@
  * Text bodies: paragraphs of runs. The editing helpers here MUTATE the body they are given; operations call
  * them on a draft copy of the presentation.
  */
+import { copyData } from './draft.ts';
 import { fail } from './errors.ts';
 import type { Paragraph, RunFormat, TextBody, TextPosition, TextRun } from './types.ts';
 
@@ -172,7 +173,7 @@ export function insertAt(body: TextBody, pos: TextPosition, text: string, format
     const p = body.paragraphs[cur.paragraph]!;
     if (i > 0) {
       const idx = splitAt(p, cur.offset);
-      const next: Paragraph = { ...structuredClone(p), runs: p.runs.slice(idx) };
+      const next: Paragraph = { ...copyData(p), runs: p.runs.slice(idx) };
       p.runs = p.runs.slice(0, idx);
       if (Object.keys(format).length > 0) {
         p.endFormat = { ...format };
@@ -270,7 +271,7 @@ export function setBodyText(body: TextBody, text: string): void {
   if (first) {
     for (const p of paragraphs) {
       if (first.align !== undefined) p.align = first.align;
-      if (first.bullet !== undefined) p.bullet = structuredClone(first.bullet);
+      if (first.bullet !== undefined) p.bullet = copyData(first.bullet);
       if (p.level === 0) p.level = first.level;
     }
   }

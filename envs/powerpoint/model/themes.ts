@@ -4,6 +4,7 @@
  * PowerPoint's built-in schemes (the Office schemes exactly as far as we know them, the rest close), not copied
  * from Office's theme files.
  */
+import { copyData } from './draft.ts';
 import { fail } from './errors.ts';
 import type { ColorScheme, Fill, FontScheme, Theme } from './types.ts';
 
@@ -417,10 +418,10 @@ export function buildTheme(name: string, variant = 1): { theme: Theme; backgroun
     theme: {
       name: def.name,
       variant,
-      colors: structuredClone(v.colors),
-      fonts: structuredClone(def.fonts),
+      colors: copyData(v.colors),
+      fonts: copyData(def.fonts),
       colorMap: v.colorMap,
     },
-    background: structuredClone(v.background),
+    background: copyData(v.background),
   };
 }

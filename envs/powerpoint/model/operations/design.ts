@@ -1,4 +1,5 @@
 /** Design tab: themes, variants (colours, fonts), Format Background, Slide Size. */
+import { copyData } from '../draft.ts';
 import { fail } from '../errors.ts';
 import { buildLayouts } from '../layouts.ts';
 import { produce } from '../presentation.ts';
@@ -46,7 +47,7 @@ export function applyVariant(pres: Presentation, variant: number): Presentation 
 export function applyColorScheme(pres: Presentation, name: string): Presentation {
   const colors = findColorScheme(name);
   return produce(pres, (draft) => {
-    draft.theme.colors = structuredClone(colors);
+    draft.theme.colors = copyData(colors);
   });
 }
 
@@ -54,13 +55,13 @@ export function applyColorScheme(pres: Presentation, name: string): Presentation
 export function applyFontScheme(pres: Presentation, name: string): Presentation {
   const fonts = findFontScheme(name);
   return produce(pres, (draft) => {
-    draft.theme.fonts = structuredClone(fonts);
+    draft.theme.fonts = copyData(fonts);
   });
 }
 
 /** The background the theme (variant) itself gives, for Reset Background. */
 function themeBackground(pres: Presentation): Fill {
-  if (!THEMES.some((t) => t.name === pres.theme.name)) return structuredClone(pres.master.background);
+  if (!THEMES.some((t) => t.name === pres.theme.name)) return copyData(pres.master.background);
   return buildTheme(pres.theme.name, pres.theme.variant).background;
 }
 
@@ -87,7 +88,7 @@ export function setBackground(
   }
   const list = slideIndicesArg(pres, options.slides, 'setBackground');
   return produce(pres, (draft) => {
-    for (const i of list) draft.slides[i]!.background = fill ? structuredClone(fill) : null;
+    for (const i of list) draft.slides[i]!.background = fill ? copyData(fill) : null;
   });
 }
 

@@ -1,4 +1,5 @@
 /** Insert tab (text box, shapes, table, picture), shape formatting, arrangement and tables. */
+import { copyData } from '../draft.ts';
 import { parseColor } from '../colors.ts';
 import { fail } from '../errors.ts';
 import { layoutPlaceholderFor } from '../format.ts';
@@ -366,8 +367,8 @@ export function setShapeFill(
   return produce(pres, (draft) => {
     for (const id of ids) {
       const s = getShape(draft.slides[index]!, id, 'setShapeFill');
-      if (s.kind === 'table') s.table.cells.flat().forEach((c) => (c.fill = structuredClone(clean)));
-      else if (s.kind !== 'picture') s.fill = structuredClone(clean);
+      if (s.kind === 'table') s.table.cells.flat().forEach((c) => (c.fill = copyData(clean)));
+      else if (s.kind !== 'picture') s.fill = copyData(clean);
     }
   });
 }
@@ -388,7 +389,7 @@ export function setShapeLine(
   return produce(pres, (draft) => {
     for (const id of ids) {
       const s = getShape(draft.slides[index]!, id, 'setShapeLine');
-      if (s.kind !== 'table') s.line = structuredClone(clean);
+      if (s.kind !== 'table') s.line = copyData(clean);
     }
   });
 }

@@ -1,4 +1,5 @@
 /** Slide-level operations: New Slide, Duplicate, Delete, reorder, Hide Slide, Layout, Reset, notes, selection. */
+import { copyData } from '../draft.ts';
 import { fail } from '../errors.ts';
 import { findLayout, isContentPlaceholder } from '../layouts.ts';
 import {
@@ -71,7 +72,7 @@ export function newSlide(
 export function duplicateSlide(pres: Presentation, index?: number): Presentation {
   const i = slideIndexArg(pres, index, 'duplicateSlide');
   return produce(pres, (draft) => {
-    const copy: Slide = { ...structuredClone(draft.slides[i]!), id: nextSlideId(draft) };
+    const copy: Slide = { ...copyData(draft.slides[i]!), id: nextSlideId(draft) };
     draft.slides.splice(i + 1, 0, copy);
     placeInSection(draft, copy.id);
     selectOnly(draft, copy.id);

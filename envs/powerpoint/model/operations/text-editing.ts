@@ -3,6 +3,7 @@
  * shapes selected (formatting then applies to all their text).
  */
 import { parseColor } from '../colors.ts';
+import { copyData } from '../draft.ts';
 import { fail } from '../errors.ts';
 import { effectiveRunFormat } from '../format.ts';
 import type { TextContext } from '../format.ts';
@@ -468,18 +469,18 @@ export function toggleTextFormat(pres: Presentation, key: ToggleFormat): Present
       `toggleTextFormat: ${JSON.stringify(key)} is not one of bold, italic, underline, strike`,
     );
   }
-  const draft = structuredClone(pres);
-  const target = formatTarget(draft, 'toggleTextFormat');
+  // Reading the selection's formatting changes nothing, so it reads the presentation itself.
+  const target = formatTarget(pres, 'toggleTextFormat');
   let allOn: boolean;
   if (target.kind === 'pending') {
     const { body, sel, ctx } = target.target;
     const para = body.paragraphs[sel.focus.paragraph]!;
     const here = { ...formatAt(body, sel.focus), ...(sel.pendingFormat ?? {}) };
-    allOn = effectiveRunFormat(draft, ctx, para, here)[key];
+    allOn = effectiveRunFormat(pres, ctx, para, here)[key];
   } else {
     const pieces = target.ranges.flatMap((r) =>
       runsInRange(r.body, r.start, r.end).map(
-        (x) => effectiveRunFormat(draft, r.ctx, r.body.paragraphs[x.paragraph]!, x.run)[key],
+        (x) => effectiveRunFormat(pres, r.ctx, r.body.paragraphs[x.paragraph]!, x.run)[key],
       ),
     );
     allOn = pieces.length > 0 && pieces.every(Boolean);
@@ -631,7 +632,7 @@ export function setParagraphFormat(pres: Presentation, patch: ParagraphFormatPat
         if (patch.align !== undefined) p.align = patch.align;
         if (patch.level !== undefined) p.level = patch.level;
         if (bullet === null) delete p.bullet;
-        else if (bullet !== undefined) p.bullet = structuredClone(bullet);
+        else if (bullet !== undefined) p.bullet = copyData(bullet);
         if (patch.lineSpacing !== undefined) p.lineSpacing = patch.lineSpacing;
         if (patch.spaceBefore !== undefined) p.spaceBefore = patch.spaceBefore;
         if (patch.spaceAfter !== undefined) p.spaceAfter = patch.spaceAfter;
@@ -658,8 +659,7 @@ export function changeListLevel(pres: Presentation, delta: 1 | -1): Presentation
 export function selectedText(pres: Presentation): string {
   const sel = pres.selection.text;
   if (!sel) return '';
-  const draft = structuredClone(pres);
-  const { body } = editTarget(draft, 'selectedText');
+  const { body } = editTarget(pres, 'selectedText');
   const [s, e] = orderedRange(sel.anchor, sel.focus);
   const parts: string[] = [];
   for (let p = s.paragraph; p <= e.paragraph; p++) {

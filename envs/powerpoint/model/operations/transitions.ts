@@ -1,4 +1,5 @@
 /** Transitions tab: effect, Effect Options, Duration, Advance Slide, Apply To All. */
+import { copyData } from '../draft.ts';
 import { fail } from '../errors.ts';
 import { produce, slideIndexArg } from '../presentation.ts';
 import { TRANSITION_TYPES } from '../types.ts';
@@ -203,6 +204,6 @@ export function setTransitionTiming(
 export function applyTransitionToAll(pres: Presentation, fromIndex?: number): Presentation {
   const src = pres.slides[slideIndexArg(pres, fromIndex, 'applyTransitionToAll')]!.transition;
   return produce(pres, (draft) => {
-    for (const s of draft.slides) s.transition = src ? structuredClone(src) : null;
+    for (const s of draft.slides) s.transition = src ? copyData(src) : null;
   });
 }
