@@ -183,12 +183,12 @@ export interface TextDecl<S> extends DeclBase<S> {
 
 /**
  * A memo key for a subtree of the UI: the kernel reuses the subtree's entries from the session's previous view
- * (without calling any of its functions) while the key is the same (`Object.is`), the kernel-tracked UI is the
- * same (active tab, open popups and their highlight, backstage page, focus, caret, pending ribbon text, scroll,
- * undo/redo availability, number of open dialogs) and the subtree starts at the same place of the control list.
- * So the key must change whenever anything the subtree's functions read from the state (or from a dialog's field
- * values) would make it show something else. Return a string or a number, or an object that is replaced, never
- * mutated. Leave it out where that is hard to say: the subtree is then evaluated on every view.
+ * (without calling any of its functions) while the key is the same (`Object.is`), everything the subtree read of
+ * the UI through its `UiView` the last time would read the same (the kernel records those reads: open popups,
+ * the active tab, focus, dialog fields, undo/redo…), and the subtree starts at the same place of the control list.
+ * So the key must change whenever anything the subtree's functions read from the state would make it show
+ * something else. Return a string or a number, or an object that is replaced, never mutated. Leave it out where
+ * that is hard to say: the subtree is then evaluated on every view.
  */
 export type MemoKey<S> = (state: S, ui: UiView) => unknown;
 

@@ -162,7 +162,8 @@ class NodePlan<S> {
 class MemoRecord<S> {
   constructor(
     readonly key: unknown,
-    readonly ui: string,
+    /** What the subtree read of the UI, as (kind, argument, value) triples (see `LiveUiView.recorder`). */
+    readonly reads: readonly unknown[],
     readonly start: number,
     readonly listedStart: number,
     readonly parentIndex: number,
@@ -324,39 +325,16 @@ class Walk<S> {
   readonly raised: ViewEntry<S>[] = [];
   /** A computed node with an entry shares its id with a compiled node (then `byId` cannot go through plans). */
   collision = false;
-  private readonly ui: UiState;
-  private signature: string | null = null;
+  /** The UI view when it can record reads (the session's); without one, memo'd subtrees are always evaluated. */
+  readonly tracker: TrackedUiView | null;
 
   constructor(source: ViewSource<S>, cache: ObservedCache) {
     this.state = source.state;
-    this.ui = source.ui;
+    this.tracker = isTracked(source.uiView) ? source.uiView : null;
     this.uiView = source.uiView;
     this.plans = plansFor(source.compiled, source.commands);
     this.cache = cache;
     this.stamp = ++walkCounter;
-  }
-
-  /** The kernel-tracked UI a memo'd subtree may depend on (see `MemoKey`), made once per walk when first needed. */
-  uiSignature(): string {
-    if (this.signature === null) {
-      const ui = this.ui;
-      const caret = ui.caret;
-      const pending = ui.pendingText;
-      this.signature = [
-        ui.activeTab,
-        ui.popups.join('\u0002'),
-        ui.highlight ?? '\u0003',
-        ui.backstage ?? '\u0003',
-        ui.focus,
-        caret === null ? '\u0003' : `${caret.node}\u0002${caret.at}\u0002${caret.selectAll}`,
-        pending === null ? '\u0003' : `${pending.node}\u0002${pending.text}`,
-        ui.scroll,
-        this.uiView.canUndo,
-        this.uiView.canRedo,
-        ui.dialogs.length,
-      ].join('\u0001');
-    }
-    return this.signature;
   }
 }
 
@@ -465,6 +443,16 @@ function visitOne<S>(
  * the same as in the full view, which lists them first): enough to find a new dialog's first tab stop without
  * walking the main window twice in one step.
  */
+/** A UI view that records reads (`LiveUiView`): what lets memo'd subtrees depend on exactly the UI they read. */
+interface TrackedUiView extends UiView {
+  recorder: unknown[] | null;
+  holds(reads: readonly unknown[]): boolean;
+}
+
+function isTracked(view: UiView): view is TrackedUiView {
+  return typeof (view as Partial<TrackedUiView>).holds === 'function' && 'recorder' in view;
+}
+
 function append<T>(target: T[], items: readonly T[]): void {
   for (let i = 0; i < items.length; i++) target.push(items[i]!);
 }
@@ -478,19 +466,24 @@ function visitMemo<S>(
   state: S,
   uiView: UiView,
 ): void {
+  const tracker = walk.tracker;
+  if (tracker === null) {
+    visitOne(walk, plan, parentIndex, parentEnabled, state, uiView);
+    return;
+  }
   const key = plan.memo!(state, uiView);
-  const ui = walk.uiSignature();
   const start = walk.entries.length;
   const listedStart = walk.listed.length;
+  const outer = tracker.recorder;
   const last = plan.memoFor === walk.cache ? plan.memoRecord : null;
   if (
     last !== null &&
     Object.is(last.key, key) &&
-    last.ui === ui &&
     last.start === start &&
     last.listedStart === listedStart &&
     last.parentIndex === parentIndex &&
-    last.parentEnabled === parentEnabled
+    last.parentEnabled === parentEnabled &&
+    tracker.holds(last.reads)
   ) {
     append(walk.entries, last.entries);
     append(walk.listed, last.listed);
@@ -499,13 +492,22 @@ function visitMemo<S>(
     const marked = last.marked;
     for (let i = 0; i < marked.length; i++) marked[i]!.mark = walk.stamp;
     if (last.collision) walk.collision = true;
+    // An enclosing memo'd subtree depends on what this one read.
+    if (outer !== null) append(outer, last.reads);
     return;
   }
   const collisionBefore = walk.collision;
   const controlsStart = walk.controls.length;
   const raisedStart = walk.raised.length;
   walk.collision = false;
-  visitOne(walk, plan, parentIndex, parentEnabled, state, uiView);
+  const reads: unknown[] = [];
+  tracker.recorder = reads;
+  try {
+    visitOne(walk, plan, parentIndex, parentEnabled, state, uiView);
+  } finally {
+    tracker.recorder = outer;
+  }
+  if (outer !== null) append(outer, reads);
   const entries = walk.entries.slice(start);
   const marked: NodePlan<S>[] = [];
   for (const entry of entries) {
@@ -514,7 +516,7 @@ function visitMemo<S>(
   }
   plan.memoRecord = new MemoRecord(
     key,
-    ui,
+    reads,
     start,
     listedStart,
     parentIndex,

@@ -8,8 +8,10 @@ import { describe, expect, it } from 'vitest';
 import {
   button,
   cluster,
+  dropDown,
   group,
   makeAction,
+  menuItem,
   OfficeEnv,
   rect,
   tab,
@@ -18,16 +20,17 @@ import {
   type ControlDecl,
   type OfficeApp,
   type OfficeObservation,
+  type UiView,
 } from '../../envs/office/index.ts';
 import { notepad, type NotepadState } from './fixtures/notepad.ts';
 
 /** Calls of the memo'd subtrees' functions, by control name. */
 const calls = new Map<string, number>();
 const counted =
-  <T>(name: string, fn: (s: NotepadState) => T) =>
-  (s: NotepadState): T => {
+  <T>(name: string, fn: (s: NotepadState, ui: UiView) => T) =>
+  (s: NotepadState, ui: UiView): T => {
     calls.set(name, (calls.get(name) ?? 0) + 1);
-    return fn(s);
+    return fn(s, ui);
   };
 
 /** Three "cells" per row in two rows, clustered by row, keyed on whether the text mentions the row. */
@@ -68,6 +71,22 @@ const memoApp: OfficeApp<NotepadState> = {
             { memo: (s) => `${s.bold}|${s.italic}` },
           ),
           group('Insert', [button({ name: 'Time/Date', command: 'insertDate' })]),
+          group(
+            'Edit',
+            [
+              button({ name: 'Clear', command: 'clear', enabled: counted('Clear', (_s, ui) => ui.canUndo) }),
+              dropDown({
+                name: 'Align',
+                menu: {
+                  items: [
+                    menuItem({ name: 'Align Left', command: { command: 'align', args: { value: 'left' } } }),
+                    menuItem({ name: 'Center', command: { command: 'align', args: { value: 'center' } } }),
+                  ],
+                },
+              }),
+            ],
+            { memo: () => 'constant' },
+          ),
         ]),
         tab('View', [group('Show', [button({ name: 'Clear All', command: 'clear' })])]),
       ],
@@ -95,7 +114,7 @@ function setup() {
 describe('memo keys', () => {
   it('reuse a group while its key holds and evaluate it again when the key changes', () => {
     const d = setup();
-    // The first change makes Undo available (kernel-tracked UI): everything is evaluated once more.
+    // A first change (Undo becomes available; groups that read it are evaluated again).
     d.act('set_edit_text', 'Text Editor', { text: 'first' });
     const before = calls.get('Bold')!;
     // Typing changes the document, not the Font group's key: the group is reused.
@@ -108,27 +127,30 @@ describe('memo keys', () => {
     expect(d.selected('Bold')).toBe(true);
   });
 
-  it('evaluate again when the kernel-tracked UI changes, and reuse by place only', () => {
+  it('evaluate again when a UI value the subtree read changes, and reuse by place', () => {
     const d = setup();
-    const before = calls.get('Italic')!;
-    // Another tab: the Font group is not shown; back on Home it sits where it was, with the same key and UI,
+    const italic = calls.get('Italic')!;
+    const clear = calls.get('Clear')!;
+    // Another tab: the Font group is not shown; back on Home it sits where it was, with the same key and reads,
     // so its last evaluation is reused.
     d.act('click_input', 'View');
     expect(d.obs().controls.some((c) => c.control_text === 'Italic')).toBe(false);
     d.act('click_input', 'Home');
-    expect(calls.get('Italic')).toBe(before);
+    expect(calls.get('Italic')).toBe(italic);
     expect(d.selected('Italic')).toBe(false);
-    // Undo becoming available is kernel-tracked UI: the group is evaluated although its key is the same.
+    // Undo becoming available: the Edit group read it and is evaluated again; the Font group did not.
     d.act('set_edit_text', 'Text Editor', { text: 'x' });
-    expect(calls.get('Italic')).toBe(before + 1);
+    expect(calls.get('Clear')).toBe(clear + 1);
+    expect(calls.get('Italic')).toBe(italic);
     d.act('set_edit_text', 'Text Editor', { text: 'y' });
-    expect(calls.get('Italic')).toBe(before + 1);
-    // Commands that change the document but not the key leave the group as it was.
-    d.act('click_input', 'Bold');
-    const afterBold = calls.get('Italic')!;
-    d.act('click_input', 'Time/Date');
-    d.act('click_input', 'Time/Date');
-    expect(calls.get('Italic')).toBe(afterBold);
+    expect(calls.get('Clear')).toBe(clear + 1);
+    // The kernel's own reads count too: opening the drop-down (its `expanded`) shows its items.
+    expect(d.obs().controls.some((c) => c.control_text === 'Center')).toBe(false);
+    d.act('click_input', 'Align');
+    expect(d.obs().controls.find((c) => c.control_text === 'Center')?.control_type).toBe('MenuItem');
+    d.act('click_input', 'Center');
+    expect(d.obs().controls.some((c) => c.control_text === 'Center')).toBe(false);
+    expect(d.env.session.state.align).toBe('center');
   });
 
   it('clusters list their controls as the document children they stand for and re-evaluate only changed rows', () => {
