@@ -143,6 +143,8 @@ export interface UiNode<S = unknown> {
   readonly submenuOwner?: boolean;
   /** A ribbon edit box's current text. */
   readonly editValue?: Dyn<S, string>;
+  /** An edit whose every change runs its command at once (`EditDecl.live`). */
+  readonly live?: boolean;
 }
 
 type MutableNode<S> = { -readonly [K in keyof UiNode<S>]: UiNode<S>[K] };
@@ -663,6 +665,7 @@ class Compiler<S> {
           focusable: true,
           editValue: decl.value ?? '',
           command: decl.command,
+          live: decl.live === true,
         });
       case 'text':
         return this.node({ ...base, role: 'text', type: 'Text' });

@@ -8,7 +8,7 @@
 import type { KeyStroke } from './keys.ts';
 import { chordOf } from './keys.ts';
 import { DOCUMENT_ID, MAIN_SCOPE, MESSAGE_BOX_ID, type UiNode } from './compile.ts';
-import type { OutcomeInfo } from './app.ts';
+import type { CommandRef, OutcomeInfo } from './app.ts';
 import type { Session } from './session.ts';
 import { formatSpinnerValue, parseSpinnerValue } from './session.ts';
 import { clickAt, openContextMenu, pressDialogButton } from './widgets.ts';
@@ -138,6 +138,8 @@ function isTextControl<S>(node: UiNode<S>): boolean {
 /** Typing into a ribbon combo box or edit box: the text stays pending until Enter, Tab or leaving the box. */
 function ribbonEditKey<S>(session: Session<S>, entry: ViewEntry<S>, stroke: KeyStroke): OutcomeInfo | null {
   const node = entry.node;
+  if (node.live === true && node.command !== undefined)
+    return liveEditKey(session, node, node.command, stroke);
   const owner = node.role === 'comboEdit' ? node.parent! : node;
   if (stroke.key === 'ENTER' && plain(stroke)) {
     const out = session.commitPendingText();
@@ -163,6 +165,30 @@ function ribbonEditKey<S>(session: Session<S>, entry: ViewEntry<S>, stroke: KeyS
   session.ui.pendingText = { node: owner.id, text: edited };
   session.touchUi();
   return {};
+}
+
+/** A key in a text pane (`EditDecl.live`): edits apply at once, Enter is a new line, Escape leaves the pane. */
+function liveEditKey<S>(
+  session: Session<S>,
+  node: UiNode<S>,
+  command: CommandRef,
+  stroke: KeyStroke,
+): OutcomeInfo | null {
+  if (stroke.key === 'ESC') {
+    session.focusDocument();
+    return {};
+  }
+  if (stroke.key === 'TAB' && !stroke.ctrl && !stroke.alt) {
+    moveFocus(session, stroke.shift);
+    return {};
+  }
+  const current = session.editText(node.id);
+  const newLine = stroke.key === 'ENTER' && !stroke.ctrl && !stroke.alt && !stroke.win;
+  const edited = newLine
+    ? editText(session, node.id, current, { ...stroke, char: '\n', shift: false })
+    : editText(session, node.id, current, stroke);
+  if (edited === null) return null;
+  return edited === current ? {} : session.exec(command, { value: edited });
 }
 
 /**

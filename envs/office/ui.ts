@@ -174,6 +174,12 @@ export interface EditDecl<S> extends DeclBase<S> {
   kind: 'edit';
   value?: Dyn<S, string>;
   command?: string;
+  /**
+   * A text pane (PowerPoint's Notes) rather than a ribbon box: every edit runs `command` with `{value}` at once
+   * (typed keys, Backspace, `set_edit_text`) and Enter starts a new line, instead of holding the text until Enter,
+   * Tab or a click elsewhere. Give the command `undo: 'merge'` so a run of typing undoes as one step.
+   */
+  live?: boolean;
 }
 
 /** Static or computed text (status bar entries, labels). */

@@ -401,6 +401,10 @@ export function setText<S>(
   if (node.role === 'edit') {
     const current = session.editText(node.id);
     const next = clear === false ? current + text : text;
+    if (node.live === true && node.command !== undefined) {
+      session.setFocus(node.id, 'end', next);
+      return next === current ? {} : session.exec(node.command, { value: next });
+    }
     session.ui.pendingText = { node: node.id, text: next };
     session.setFocus(node.id, 'end', next);
     return {};

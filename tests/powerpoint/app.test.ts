@@ -124,12 +124,27 @@ describe('editing slides through the UI', () => {
     expect(d.canvas().slide_count).toBe(4);
   });
 
-  it('notes typed in the notes pane belong to the current slide', () => {
+  it('notes typed in the notes pane belong to the current slide and apply as they are typed', () => {
     const d = driver('pitch');
     d.act('Slide 2', 'click_input', undefined, 'ListItem');
+    const before = d.canvas().slides[1]!.notes;
     d.act('Notes', 'set_edit_text', { text: 'Mention the roadmap' }, 'Edit');
-    d.keys('{ENTER}');
     expect(d.canvas().slides[1]!.notes).toBe('Mention the roadmap');
+    // Enter starts a new line in the pane; keys apply one by one, with no commit step.
+    d.keys('{ENTER}Q3{SPACE}dates');
+    expect(d.canvas().slides[1]!.notes).toBe('Mention the roadmap\nQ3 dates');
+    d.keys('{BACKSPACE 6}');
+    expect(d.canvas().slides[1]!.notes).toBe('Mention the roadmap\nQ3');
+    expect(d.canvas().slides[0]!.notes).not.toContain('roadmap');
+    // The run of typing undoes as one step.
+    d.keys('^z');
+    expect(d.canvas().slides[1]!.notes).toBe(before);
+    d.keys('^y');
+    expect(d.canvas().slides[1]!.notes).toBe('Mention the roadmap\nQ3');
+    // Escape leaves the pane (keys go to the slide again) and keeps the notes.
+    d.keys('{ESC}');
+    expect(d.env.session.ui.focus).toBe('document');
+    expect(d.canvas().slides[1]!.notes).toBe('Mention the roadmap\nQ3');
     d.act('View');
     d.act('Notes', 'click_input', undefined, 'Button');
     expect(d.has('Notes', 'Edit')).toBe(false);

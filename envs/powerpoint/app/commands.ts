@@ -319,7 +319,8 @@ export const powerPointCommands: Readonly<Record<string, Command>> = {
   nudge: op((p, a) => nudgeShapes(p, num(a, 'dx', 'nudge'), num(a, 'dy', 'nudge')), {
     label: 'Nudge',
   }),
-  notes: op((p, a) => setNotes(p, String(a.value ?? '')), { label: 'Notes' }),
+  // The Notes pane applies each edit as it is typed; a run of typing undoes as one step, as in PowerPoint.
+  notes: op((p, a) => setNotes(p, String(a.value ?? '')), { label: 'Typing', undo: 'merge' }),
 
   // ---------------------------------------------------------------- Home > Font, Paragraph
   font: op((p, a) => setTextFormat(p, { font: str(a, 'value', 'Font') }), { label: 'Font' }),

@@ -215,6 +215,7 @@ const ui: UiDecl<S> = {
           id: 'NotesEdit',
           value: (s: S) => currentSlide(s.pres)?.notes ?? '',
           command: 'notes',
+          live: true,
           enabled: (s: S) => currentSlide(s.pres) !== undefined,
         }),
       ],
