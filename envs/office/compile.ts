@@ -829,33 +829,34 @@ class Compiler<S> {
     items: (s: S, ui: UiView) => readonly string[],
     make: (value: string, i: number) => UiNode<S> | null,
   ): (s: S, ui: UiView) => readonly UiNode<S>[] {
-    return this.dynamicNodes(container, (s, ui) => {
-      const list = items(s, ui);
-      return {
-        key: list,
-        build: () => list.map((v, i) => make(v, i)).filter((n): n is UiNode<S> => n !== null),
-      };
-    });
+    return this.dynamicNodes(container, items, (list) =>
+      list.map((v, i) => make(v, i)).filter((n): n is UiNode<S> => n !== null),
+    );
   }
 
-  private dynamicNodes(
+  /**
+   * A computed child list: `listOf` gives the app's list (an array object), compiled by `build` once per array.
+   * Nothing is allocated per call when the app hands back the same array.
+   */
+  private dynamicNodes<L extends object>(
     container: UiNode<S>,
-    produce: (s: S, ui: UiView) => { key: object; build: () => UiNode<S>[] },
+    listOf: (s: S, ui: UiView) => L,
+    build: (list: L) => UiNode<S>[],
   ): (s: S, ui: UiView) => readonly UiNode<S>[] {
-    const memo = new WeakMap<object, UiNode<S>[]>();
+    const memo = new WeakMap<L, UiNode<S>[]>();
     return (s, ui) => {
-      const { key, build } = produce(s, ui);
-      const hit = memo.get(key);
+      const list = listOf(s, ui);
+      const hit = memo.get(list);
       if (hit) return hit;
       const outer = this.dynamicContainer;
       this.dynamicContainer = container;
       let built: UiNode<S>[];
       try {
-        built = build();
+        built = build(list);
       } finally {
         this.dynamicContainer = outer;
       }
-      memo.set(key, built);
+      memo.set(list, built);
       return built;
     };
   }
@@ -933,14 +934,9 @@ class Compiler<S> {
       staticItems.forEach((item, i) => this.compileControl(menuNode, item as ControlDecl<S>, itemRect(i), i));
     } else {
       const fn = items as (s: S, ui: UiView) => readonly MenuEntryDecl<S>[];
-      (menuNode as MutableNode<S>).dynamic = this.dynamicNodes(menuNode, (s, ui) => {
-        const list = fn(s, ui);
-        return {
-          key: list,
-          build: () =>
-            list.map((item, i) => this.compileControl(menuNode, item as ControlDecl<S>, itemRect(i), i)),
-        };
-      });
+      (menuNode as MutableNode<S>).dynamic = this.dynamicNodes(menuNode, fn, (list) =>
+        list.map((item, i) => this.compileControl(menuNode, item as ControlDecl<S>, itemRect(i), i)),
+      );
     }
     return menuNode;
   }
@@ -1062,47 +1058,45 @@ class Compiler<S> {
     });
     if (decl.children) {
       const childrenFn = decl.children;
-      (document as MutableNode<S>).dynamic = this.dynamicNodes(document, (s, ui) => {
-        const list = childrenFn(s, ui);
-        return {
-          key: list,
-          build: () => {
-            // Positions count through clusters, so a control's id and default place do not depend on them.
-            let position = 0;
-            const place = (control: ControlDecl<S>, parent: UiNode<S>): UiNode<S> => {
-              const i = position++;
-              return this.compileControl(
-                parent,
-                control,
-                control.rect ??
-                  rect(
-                    docRect.left + 40,
-                    docRect.top + 40 + i * 24,
-                    docRect.right - 40,
-                    docRect.top + 62 + i * 24,
-                  ),
-                i,
-                document,
-              );
-            };
-            return list.map((child) => {
-              if (child.kind !== 'cluster') return place(child, document);
-              const group = this.node({
-                id: `${document.id}/${slug(child.id)}`,
-                role: 'container',
-                type: 'Group',
-                name: '',
-                rect: docRect,
-                parent: document,
-                transparent: true,
-                memo: child.memo,
-              });
-              for (const control of child.controls) place(control, group);
-              return group;
+      (document as MutableNode<S>).dynamic = this.dynamicNodes(
+        document,
+        (s: S, ui: UiView) => childrenFn(s, ui),
+        (list) => {
+          // Positions count through clusters, so a control's id and default place do not depend on them.
+          let position = 0;
+          const place = (control: ControlDecl<S>, parent: UiNode<S>): UiNode<S> => {
+            const i = position++;
+            return this.compileControl(
+              parent,
+              control,
+              control.rect ??
+                rect(
+                  docRect.left + 40,
+                  docRect.top + 40 + i * 24,
+                  docRect.right - 40,
+                  docRect.top + 62 + i * 24,
+                ),
+              i,
+              document,
+            );
+          };
+          return list.map((child) => {
+            if (child.kind !== 'cluster') return place(child, document);
+            const group = this.node({
+              id: `${document.id}/${slug(child.id)}`,
+              role: 'container',
+              type: 'Group',
+              name: '',
+              rect: docRect,
+              parent: document,
+              transparent: true,
+              memo: child.memo,
             });
-          },
-        };
-      });
+            for (const control of child.controls) place(control, group);
+            return group;
+          });
+        },
+      );
     }
     let contextMenuOwner: UiNode<S> | null = null;
     if (decl.contextMenu) {
@@ -1175,13 +1169,9 @@ class Compiler<S> {
     const rowRect = (i: number) => rect(r.left + 12, r.top + 48 + i * 32, r.right - 12, r.top + 76 + i * 32);
     const controls = pane.controls;
     if (typeof controls === 'function') {
-      (paneNode as MutableNode<S>).dynamic = this.dynamicNodes(paneNode, (s, ui) => {
-        const list = controls(s, ui);
-        return {
-          key: list,
-          build: () => list.map((c, i) => this.compileControl(paneNode, c, rowRect(i), i)),
-        };
-      });
+      (paneNode as MutableNode<S>).dynamic = this.dynamicNodes(paneNode, controls, (list) =>
+        list.map((c, i) => this.compileControl(paneNode, c, rowRect(i), i)),
+      );
     } else {
       controls.forEach((c, i) => this.compileControl(paneNode, c, rowRect(i), i));
     }
