@@ -4,7 +4,7 @@
  * `excelApp` is what `OfficeEnv` runs as `Excel-v0`.
  */
 import { button, menu, type OfficeApp, type UiDecl } from '../../office/index.ts';
-import { workbookCanvas } from '../model/canvas.ts';
+import { cachedWorkbookCanvas } from '../model/canvas.ts';
 import { excelApis } from './apis.ts';
 import { cellsDialogCommands, cellsDialogs } from './cells-dialogs.ts';
 import { excelCommands } from './commands.ts';
@@ -48,11 +48,18 @@ export const excelApp: OfficeApp<S> = {
   keys: excelKeys,
   contextMenu,
   createState: (template) => createExcelState(template),
-  canvas: (s) => ({
-    ...workbookCanvas(s.wb),
-    selection: { sheet: s.wb.activeSheet, active: activeCell(s).addr, ranges: [...selectedRanges(s)] },
-    entry: s.entry === null ? null : { ...s.entry },
-    visible: visibleWindow(s),
-    file: { name: s.file.name, saved: s.file.saved === null ? null : { ...s.file.saved } },
-  }),
+  canvas: (s) => {
+    // Listed member by member rather than spread: the same keys in the same order, made faster.
+    const book = cachedWorkbookCanvas(s.wb);
+    return {
+      activeSheet: book.activeSheet,
+      names: book.names,
+      circularRefs: book.circularRefs,
+      sheets: book.sheets,
+      selection: { sheet: s.wb.activeSheet, active: activeCell(s).addr, ranges: [...selectedRanges(s)] },
+      entry: s.entry === null ? null : { ...s.entry },
+      visible: visibleWindow(s),
+      file: { name: s.file.name, saved: s.file.saved === null ? null : { ...s.file.saved } },
+    };
+  },
 };

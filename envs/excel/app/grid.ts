@@ -13,7 +13,7 @@ import {
   type ControlDecl,
   type DocumentDecl,
 } from '../../office/index.ts';
-import { colToLetters, parseRect, rectContains, toA1, type Rect } from '../formula/address.ts';
+import { colToLetters, MAX_COLS, parseRect, rectContains, toA1, type Rect } from '../formula/address.ts';
 import { cellDisplayText, formulaBarText } from '../model/display.ts';
 import type { Selection, Sheet } from '../model/types.ts';
 import { nameBoxTarget } from './commands.ts';
@@ -32,17 +32,11 @@ const CELL_HEIGHT = 18;
 const GRID_TOP = TOP + BAR_HEIGHT + HEADER_HEIGHT;
 const TABS_TOP = GRID_TOP + VISIBLE_ROWS * CELL_HEIGHT + 8;
 
-const selectionRects = new WeakMap<Selection, Rect[]>();
-/** Parsed once per selection object (a new selection is a new object). */
+/** The selected rectangles (a selection is replaced, never changed in place, so it is parsed once). */
 function rectsOf(sel: Selection): Rect[] {
-  let rects = selectionRects.get(sel);
-  if (rects === undefined) {
-    rects = (sel.ranges.length > 0 ? sel.ranges : [sel.active])
-      .map((r) => parseRect(r))
-      .filter((r): r is Rect => r !== null);
-    selectionRects.set(sel, rects);
-  }
-  return rects;
+  return (sel.ranges.length > 0 ? sel.ranges : [sel.active])
+    .map((r) => parseRect(r))
+    .filter((r): r is Rect => r !== null);
 }
 
 /** The sheet list and index `activeSelection` found the active sheet at last (a walk asks once per cell). */
@@ -84,9 +78,16 @@ function isSelected(s: S, row: number, col: number): boolean {
   return false;
 }
 
-/** The column spans of the selected ranges crossing `row`: all that decides which of its cells are selected. */
-function rowSelectionKey(s: S, row: number): string {
+/**
+ * The column spans of the selected ranges crossing `row`: all that decides which of its cells are selected. A
+ * single range gives a number (no string to build for each of the 40 rows of every view); several give a string.
+ */
+function rowSelectionKey(s: S, row: number): string | number {
   const rects = selectionRectsNow(s);
+  if (rects.length === 1) {
+    const r = rects[0]!;
+    return row >= r.r1 && row <= r.r2 ? r.c1 * (MAX_COLS + 1) + r.c2 : -1;
+  }
   let key = '';
   for (let k = 0; k < rects.length; k++) {
     const r = rects[k]!;
@@ -130,9 +131,67 @@ const formulaBar = comboBox<S>({
 /** Grid children per window and sheet list: the kernel compiles a children array once per array object. */
 const windows = new Map<string, readonly (ControlDecl<S> | ClusterDecl<S>)[]>();
 
+/**
+ * What the last answer was made from while its sheet had no AutoFilter: every view asks for the children, and
+ * without filter arrows they depend on nothing else, so the same answer is found again without building the key.
+ */
+interface PlainWindow {
+  row: number;
+  col: number;
+  renaming: string | null;
+  active: string;
+  /** The visible sheets' names. */
+  sheets: readonly string[];
+  key: string;
+  children: readonly (ControlDecl<S> | ClusterDecl<S>)[];
+}
+let lastPlain: PlainWindow | null = null;
+
+function samePlainWindow(last: PlainWindow, s: S, renaming: string | null): boolean {
+  if (
+    last.row !== s.scroll.row ||
+    last.col !== s.scroll.col ||
+    last.renaming !== renaming ||
+    last.active !== s.wb.activeSheet ||
+    // Still what the key gives (the cache may have been emptied since).
+    windows.get(last.key) !== last.children
+  )
+    return false;
+  const names = last.sheets;
+  let n = 0;
+  for (const sh of s.wb.sheets) {
+    if (sh.hidden === true) continue;
+    if (names[n] !== sh.name) return false;
+    n++;
+  }
+  return n === names.length;
+}
+
 function gridChildren(s: S): readonly (ControlDecl<S> | ClusterDecl<S>)[] {
-  const sheets = s.wb.sheets.filter((sh) => sh.hidden !== true).map((sh) => sh.name);
   const renaming = s.renaming?.sheet ?? null;
+  const plain = activeSheet(s).autoFilter === null;
+  if (plain && lastPlain !== null && samePlainWindow(lastPlain, s, renaming)) return lastPlain.children;
+  const sheets = s.wb.sheets.filter((sh) => sh.hidden !== true).map((sh) => sh.name);
+  const { key, children } = windowChildren(s, sheets, renaming);
+  if (plain) {
+    lastPlain = {
+      row: s.scroll.row,
+      col: s.scroll.col,
+      renaming,
+      active: s.wb.activeSheet,
+      sheets,
+      key,
+      children,
+    };
+  }
+  return children;
+}
+
+function windowChildren(
+  s: S,
+  sheets: readonly string[],
+  renaming: string | null,
+): { key: string; children: readonly (ControlDecl<S> | ClusterDecl<S>)[] } {
   const arrows = filterArrows(s, (row, col) => {
     const i = row - s.scroll.row;
     const j = col - s.scroll.col;
@@ -143,7 +202,7 @@ function gridChildren(s: S): readonly (ControlDecl<S> | ClusterDecl<S>)[] {
   });
   const key = `${s.scroll.row},${s.scroll.col}|${sheets.join('\u0000')}|${renaming ?? ''}|${s.wb.activeSheet}|${arrows.key}`;
   const hit = windows.get(key);
-  if (hit !== undefined) return hit;
+  if (hit !== undefined) return { key, children: hit };
   const children: (ControlDecl<S> | ClusterDecl<S>)[] = [nameBox, formulaBar];
   for (let i = 0; i < VISIBLE_ROWS; i++) {
     const row = s.scroll.row + i;
@@ -212,7 +271,7 @@ function gridChildren(s: S): readonly (ControlDecl<S> | ClusterDecl<S>)[] {
   );
   if (windows.size > 256) windows.clear();
   windows.set(key, children);
-  return children;
+  return { key, children };
 }
 
 export const excelDocument: DocumentDecl<S> = {

@@ -24,12 +24,24 @@ import { activeSheet, type ExcelState } from './state.ts';
 
 type S = ExcelState;
 
+/*
+ * Memo keys of ribbon groups (GroupDecl.memo) must change whenever anything the group's controls, their menus or
+ * their commands' `enabled` read from the state would show something else. Every command's `enabled` reads only
+ * whether a cell is being typed into (Excel greys the ribbon then).
+ */
+
+/** A group of disabled stubs shows the same in every state. */
+export const fixedKey = (): number => 0;
+/** A group whose controls only grey out while a cell entry is open. */
+export const entryKey = (s: S): number => (s.entry === null ? 0 : 1);
+
 const off = (name: string, size: 'large' | 'small' | 'icon' = 'small'): ControlDecl<S> =>
   button({ name, enabled: false, size });
 const offGroup = (name: string, names: readonly string[]): GroupDecl<S> =>
   group(
     name,
     names.map((n) => off(n)),
+    { memo: fixedKey },
   );
 const offItem = (name: string): MenuEntryDecl<S> => menuItem({ name, enabled: false });
 
@@ -37,6 +49,10 @@ const hasCriteria = (s: S) => {
   const af = activeSheet(s).autoFilter;
   return af !== null && Object.keys(af.criteria).length > 0;
 };
+
+/** Data > Sort & Filter: the Filter toggle reads whether the sheet has an AutoFilter, Clear whether it filters. */
+const filterKey = (s: S): number =>
+  entryKey(s) + (activeSheet(s).autoFilter !== null ? 2 : 0) + (hasCriteria(s) ? 4 : 0);
 
 function chartMenu(names: readonly string[], more: string): MenuEntryDecl<S>[] {
   return [
@@ -129,63 +145,71 @@ const formatAsTable = dropDown<S>({
 });
 
 /** Home > Styles. */
-export const stylesGroup: GroupDecl<S> = group('Styles', [
-  conditionalFormatting,
-  formatAsTable,
-  off('Cell Styles'),
-]);
+export const stylesGroup: GroupDecl<S> = group(
+  'Styles',
+  [conditionalFormatting, formatAsTable, off('Cell Styles')],
+  { memo: entryKey },
+);
 
 export const insertTab: TabDecl<S> = tab('Insert', [
-  group('Tables', [
-    off('PivotTable', 'large'),
-    off('Recommended PivotTables', 'large'),
-    button({
-      name: 'Table',
-      size: 'large',
-      command: { command: 'openCreateTable', args: { style: 'TableStyleMedium2' } },
-    }),
-  ]),
+  group(
+    'Tables',
+    [
+      off('PivotTable', 'large'),
+      off('Recommended PivotTables', 'large'),
+      button({
+        name: 'Table',
+        size: 'large',
+        command: { command: 'openCreateTable', args: { style: 'TableStyleMedium2' } },
+      }),
+    ],
+    { memo: entryKey },
+  ),
   offGroup('Illustrations', ['Pictures', 'Shapes', 'Icons', 'SmartArt']),
-  group('Charts', [
-    button({ name: 'Recommended Charts', size: 'large', dialog: 'insertChart' }),
-    dropDown({
-      name: 'Insert Column or Bar Chart',
-      size: 'icon',
-      menu: menu({
-        items: chartMenu(
-          [
-            'Clustered Column',
-            'Stacked Column',
-            '100% Stacked Column',
-            'Clustered Bar',
-            'Stacked Bar',
-            '100% Stacked Bar',
-          ],
-          'More Column Charts...',
-        ),
+  group(
+    'Charts',
+    [
+      button({ name: 'Recommended Charts', size: 'large', dialog: 'insertChart' }),
+      dropDown({
+        name: 'Insert Column or Bar Chart',
+        size: 'icon',
+        menu: menu({
+          items: chartMenu(
+            [
+              'Clustered Column',
+              'Stacked Column',
+              '100% Stacked Column',
+              'Clustered Bar',
+              'Stacked Bar',
+              '100% Stacked Bar',
+            ],
+            'More Column Charts...',
+          ),
+        }),
       }),
-    }),
-    dropDown({
-      name: 'Insert Line or Area Chart',
-      size: 'icon',
-      menu: menu({
-        items: chartMenu(
-          ['Line', 'Stacked Line', 'Line with Markers', 'Area', 'Stacked Area'],
-          'More Line Charts...',
-        ),
+      dropDown({
+        name: 'Insert Line or Area Chart',
+        size: 'icon',
+        menu: menu({
+          items: chartMenu(
+            ['Line', 'Stacked Line', 'Line with Markers', 'Area', 'Stacked Area'],
+            'More Line Charts...',
+          ),
+        }),
       }),
-    }),
-    dropDown({
-      name: 'Insert Pie or Doughnut Chart',
-      size: 'icon',
-      menu: menu({ items: chartMenu(['Pie', 'Doughnut'], 'More Pie Charts...') }),
-    }),
-    dropDown({
-      name: 'Insert Scatter (X, Y) or Bubble Chart',
-      size: 'icon',
-      menu: menu({ items: chartMenu(['Scatter'], 'More Scatter Charts...') }),
-    }),
-  ]),
+      dropDown({
+        name: 'Insert Pie or Doughnut Chart',
+        size: 'icon',
+        menu: menu({ items: chartMenu(['Pie', 'Doughnut'], 'More Pie Charts...') }),
+      }),
+      dropDown({
+        name: 'Insert Scatter (X, Y) or Bubble Chart',
+        size: 'icon',
+        menu: menu({ items: chartMenu(['Scatter'], 'More Scatter Charts...') }),
+      }),
+    ],
+    { memo: entryKey },
+  ),
   offGroup('Sparklines', ['Line', 'Column', 'Win/Loss']),
   offGroup('Filters', ['Slicer', 'Timeline']),
   offGroup('Links', ['Link']),
@@ -194,30 +218,38 @@ export const insertTab: TabDecl<S> = tab('Insert', [
 ]);
 
 export const formulasTab: TabDecl<S> = tab('Formulas', [
-  group('Function Library', [
-    off('Insert Function', 'large'),
-    splitButton({
-      name: 'AutoSum',
-      command: 'autoSum',
-      menu: menu({ items: [menuItem({ name: 'Sum', command: 'autoSum' })] }),
-    }),
-    ...[
-      'Recently Used',
-      'Financial',
-      'Logical',
-      'Text',
-      'Date & Time',
-      'Lookup & Reference',
-      'Math & Trig',
-      'More Functions',
-    ].map((n) => off(n)),
-  ]),
-  group('Defined Names', [
-    off('Name Manager', 'large'),
-    button({ name: 'Define Name', dialog: 'newName' }),
-    off('Use in Formula'),
-    off('Create from Selection'),
-  ]),
+  group(
+    'Function Library',
+    [
+      off('Insert Function', 'large'),
+      splitButton({
+        name: 'AutoSum',
+        command: 'autoSum',
+        menu: menu({ items: [menuItem({ name: 'Sum', command: 'autoSum' })] }),
+      }),
+      ...[
+        'Recently Used',
+        'Financial',
+        'Logical',
+        'Text',
+        'Date & Time',
+        'Lookup & Reference',
+        'Math & Trig',
+        'More Functions',
+      ].map((n) => off(n)),
+    ],
+    { memo: entryKey },
+  ),
+  group(
+    'Defined Names',
+    [
+      off('Name Manager', 'large'),
+      button({ name: 'Define Name', dialog: 'newName' }),
+      off('Use in Formula'),
+      off('Create from Selection'),
+    ],
+    { memo: entryKey },
+  ),
   offGroup('Formula Auditing', [
     'Trace Precedents',
     'Trace Dependents',
@@ -233,28 +265,40 @@ export const formulasTab: TabDecl<S> = tab('Formulas', [
 export const dataTab: TabDecl<S> = tab('Data', [
   offGroup('Get & Transform Data', ['Get Data', 'From Text/CSV', 'From Web', 'From Table/Range']),
   offGroup('Queries & Connections', ['Refresh All', 'Queries & Connections']),
-  group('Sort & Filter', [
-    button({ name: 'Sort A to Z', size: 'icon', command: { command: 'sort', args: { descending: false } } }),
-    button({ name: 'Sort Z to A', size: 'icon', command: { command: 'sort', args: { descending: true } } }),
-    button({ name: 'Sort', size: 'large', dialog: 'sort' }),
-    toggle<S>({
-      name: 'Filter',
-      size: 'large',
-      command: 'filter',
-      toggled: (s) => activeSheet(s).autoFilter !== null,
-    }),
-    button({ name: 'Clear', command: 'clearFilter', enabled: hasCriteria }),
-    off('Reapply'),
-    off('Advanced'),
-  ]),
-  group('Data Tools', [
-    off('Text to Columns'),
-    off('Flash Fill', 'icon'),
-    button({ name: 'Remove Duplicates', size: 'icon', dialog: 'removeDuplicates' }),
-    button({ name: 'Data Validation', size: 'icon', dialog: 'dataValidation' }),
-    off('Consolidate', 'icon'),
-    off('Relationships', 'icon'),
-  ]),
+  group(
+    'Sort & Filter',
+    [
+      button({
+        name: 'Sort A to Z',
+        size: 'icon',
+        command: { command: 'sort', args: { descending: false } },
+      }),
+      button({ name: 'Sort Z to A', size: 'icon', command: { command: 'sort', args: { descending: true } } }),
+      button({ name: 'Sort', size: 'large', dialog: 'sort' }),
+      toggle<S>({
+        name: 'Filter',
+        size: 'large',
+        command: 'filter',
+        toggled: (s) => activeSheet(s).autoFilter !== null,
+      }),
+      button({ name: 'Clear', command: 'clearFilter', enabled: hasCriteria }),
+      off('Reapply'),
+      off('Advanced'),
+    ],
+    { memo: filterKey },
+  ),
+  group(
+    'Data Tools',
+    [
+      off('Text to Columns'),
+      off('Flash Fill', 'icon'),
+      button({ name: 'Remove Duplicates', size: 'icon', dialog: 'removeDuplicates' }),
+      button({ name: 'Data Validation', size: 'icon', dialog: 'dataValidation' }),
+      off('Consolidate', 'icon'),
+      off('Relationships', 'icon'),
+    ],
+    { memo: entryKey },
+  ),
   offGroup('Forecast', ['What-If Analysis', 'Forecast Sheet']),
   offGroup('Outline', ['Group', 'Ungroup', 'Subtotal']),
 ]);

@@ -24,8 +24,8 @@ import {
 import { NUMBER_FORMAT_PRESETS, numberFormatCategory } from '../formula/number-format.ts';
 import type { CellStyle } from '../model/types.ts';
 import { BORDER_ITEMS, NUMBER_FORMATS, STANDARD_COLORS } from './commands.ts';
-import { activeCell, activeSheet, type ExcelState } from './state.ts';
-import { dataTab, formulasTab, insertTab, stylesGroup } from './ribbon-data.ts';
+import { activeCellOf, activeSheet, type ExcelState } from './state.ts';
+import { dataTab, entryKey, fixedKey, formulasTab, insertTab, stylesGroup } from './ribbon-data.ts';
 
 type S = ExcelState;
 
@@ -67,9 +67,12 @@ export const FONT_SIZES = [
   '72',
 ];
 
+const NO_STYLE: Readonly<CellStyle> = Object.freeze({});
+
 /** The active cell's own style (no copy: observations read it often). */
-function activeStyle(s: S): CellStyle {
-  return activeSheet(s).cells[activeCell(s).addr]?.style ?? {};
+function activeStyle(s: S): Readonly<CellStyle> {
+  const sheet = activeSheet(s);
+  return sheet.cells[activeCellOf(sheet).addr]?.style ?? NO_STYLE;
 }
 
 /** The Number Format box shows the category of the active cell's format. */
@@ -93,7 +96,42 @@ const offGroup = (name: string, names: readonly string[]): GroupDecl<S> =>
   group(
     name,
     names.map((n) => off(n)),
+    { memo: fixedKey },
   );
+
+/*
+ * Memo keys of the ribbon groups (GroupDecl.memo): each says everything its group's controls, their menus and
+ * their commands' `enabled` read from the state, so the kernel reuses the group's entries while it holds. Every
+ * command's `enabled` reads only whether a cell is being typed into (Excel greys the ribbon then).
+ */
+
+function fontKey(s: S): string {
+  const f = activeStyle(s).font;
+  const d = s.wb.defaultFont;
+  return `${entryKey(s)}\u0000${f?.name ?? d.name}\u0000${f?.size ?? d.size}\u0000${f?.bold === true}\u0000${
+    f?.italic === true
+  }\u0000${f?.underline !== undefined}`;
+}
+
+function alignmentKey(s: S): string {
+  const a = activeStyle(s).alignment;
+  return `${entryKey(s)}\u0000${a?.horizontal}\u0000${a?.vertical}\u0000${a?.wrapText === true}`;
+}
+
+function numberKey(s: S): string {
+  const code = activeStyle(s).numFmt;
+  return code === undefined ? `${entryKey(s)}` : `${entryKey(s)}\u0000${code}`;
+}
+
+/** Gridlines check boxes read the sheet's setting. */
+function gridlinesKey(s: S): number {
+  return entryKey(s) + (activeSheet(s).showGridLines !== false ? 2 : 0);
+}
+
+/** View > Window: Freeze Panes' first item reads whether the sheet has frozen panes. */
+function windowKey(s: S): number {
+  return entryKey(s) + (activeSheet(s).freeze ? 2 : 0);
+}
 
 function colorMenu(command: string, extra: string): MenuEntryDecl<S>[] {
   return [
@@ -122,198 +160,225 @@ const sortFilterItems: MenuEntryDecl<S>[] = [
 ];
 
 const home: TabDecl<S> = tab('Home', [
-  group('Clipboard', [
-    splitButton({
-      name: 'Paste',
-      size: 'large',
-      command: 'paste',
-      menu: menu({ items: [menuItem({ name: 'Paste', id: 'PasteAll', command: 'paste' })] }),
-    }),
-    button({ name: 'Cut', command: 'cut' }),
-    button({ name: 'Copy', command: 'copy' }),
-    off('Format Painter', 'icon'),
-  ]),
-  group('Font', [
-    comboBox({
-      name: 'Font',
-      editable: true,
-      value: (s) => activeStyle(s).font?.name ?? s.wb.defaultFont.name,
-      items: FONT_NAMES,
-      command: 'font',
-    }),
-    comboBox({
-      name: 'Font Size',
-      editable: true,
-      value: (s) => String(activeStyle(s).font?.size ?? s.wb.defaultFont.size),
-      items: FONT_SIZES,
-      command: 'fontSize',
-      validate: (t) => {
-        const n = Number(t);
-        if (!Number.isFinite(n) || t.trim() === '') return 'This is not a valid number.';
-        return n < 1 || n > 409 ? 'The number must be between 1 and 409.' : null;
-      },
-    }),
-    off('Increase Font Size', 'icon'),
-    off('Decrease Font Size', 'icon'),
-    toggle({
-      name: 'Bold',
-      size: 'icon',
-      command: 'bold',
-      toggled: (s) => activeStyle(s).font?.bold === true,
-    }),
-    toggle({
-      name: 'Italic',
-      size: 'icon',
-      command: 'italic',
-      toggled: (s) => activeStyle(s).font?.italic === true,
-    }),
-    toggle({
-      name: 'Underline',
-      size: 'icon',
-      command: 'underline',
-      toggled: (s) => activeStyle(s).font?.underline !== undefined,
-    }),
-    splitButton({
-      name: 'Borders',
-      command: { command: 'borders', args: { value: 'Bottom Border' } },
-      menu: menu({
-        items: Object.keys(BORDER_ITEMS).map((name) =>
-          menuItem<S>({ name, command: { command: 'borders', args: { value: name } } }),
-        ),
+  group(
+    'Clipboard',
+    [
+      splitButton({
+        name: 'Paste',
+        size: 'large',
+        command: 'paste',
+        menu: menu({ items: [menuItem({ name: 'Paste', id: 'PasteAll', command: 'paste' })] }),
       }),
-    }),
-    splitButton({
-      name: 'Fill Color',
-      command: { command: 'fillColor', args: { value: 'Yellow' } },
-      menu: menu({ items: colorMenu('fillColor', 'No Fill') }),
-    }),
-    splitButton({
-      name: 'Font Color',
-      command: { command: 'fontColor', args: { value: 'Red' } },
-      menu: menu({ items: colorMenu('fontColor', 'Automatic') }),
-    }),
-  ]),
-  group('Alignment', [
-    alignToggle('Top Align', 'vertical', 'top'),
-    alignToggle('Middle Align', 'vertical', 'center'),
-    alignToggle('Bottom Align', 'vertical', 'bottom'),
-    off('Orientation', 'icon'),
-    alignToggle('Align Left', 'horizontal', 'left'),
-    alignToggle('Center', 'horizontal', 'center'),
-    alignToggle('Align Right', 'horizontal', 'right'),
-    off('Decrease Indent', 'icon'),
-    off('Increase Indent', 'icon'),
-    toggle({
-      name: 'Wrap Text',
-      command: 'wrapText',
-      toggled: (s) => activeStyle(s).alignment?.wrapText === true,
-    }),
-    splitButton({
-      name: 'Merge & Center',
-      command: { command: 'mergeCenter', args: { mode: 'center' } },
-      menu: menu({
-        items: [
-          menuItem({
-            name: 'Merge & Center',
-            id: 'MergeCenterItem',
-            command: { command: 'mergeCenter', args: { mode: 'center' } },
-          }),
-          menuItem({ name: 'Merge Across', command: { command: 'mergeCenter', args: { mode: 'across' } } }),
-          menuItem({ name: 'Merge Cells', command: { command: 'mergeCenter', args: { mode: 'merge' } } }),
-          menuItem({ name: 'Unmerge Cells', command: { command: 'mergeCenter', args: { mode: 'unmerge' } } }),
-        ],
+      button({ name: 'Cut', command: 'cut' }),
+      button({ name: 'Copy', command: 'copy' }),
+      off('Format Painter', 'icon'),
+    ],
+    { memo: entryKey },
+  ),
+  group(
+    'Font',
+    [
+      comboBox({
+        name: 'Font',
+        editable: true,
+        value: (s) => activeStyle(s).font?.name ?? s.wb.defaultFont.name,
+        items: FONT_NAMES,
+        command: 'font',
       }),
-    }),
-  ]),
-  group('Number', [
-    comboBox({
-      name: 'Number Format',
-      value: numberFormatName,
-      items: Object.keys(NUMBER_FORMATS),
-      command: 'numberFormat',
-    }),
-    button({
-      name: 'Accounting Number Format',
-      size: 'icon',
-      command: { command: 'numberFormat', args: { value: 'Accounting' } },
-    }),
-    button({
-      name: 'Percent Style',
-      size: 'icon',
-      command: { command: 'numberFormatCode', args: { code: '0%' } },
-    }),
-    button({
-      name: 'Comma Style',
-      size: 'icon',
-      command: { command: 'numberFormatCode', args: { code: 'comma' } },
-    }),
-    button({ name: 'Increase Decimal', size: 'icon', command: 'increaseDecimal' }),
-    button({ name: 'Decrease Decimal', size: 'icon', command: 'decreaseDecimal' }),
-  ]),
+      comboBox({
+        name: 'Font Size',
+        editable: true,
+        value: (s) => String(activeStyle(s).font?.size ?? s.wb.defaultFont.size),
+        items: FONT_SIZES,
+        command: 'fontSize',
+        validate: (t) => {
+          const n = Number(t);
+          if (!Number.isFinite(n) || t.trim() === '') return 'This is not a valid number.';
+          return n < 1 || n > 409 ? 'The number must be between 1 and 409.' : null;
+        },
+      }),
+      off('Increase Font Size', 'icon'),
+      off('Decrease Font Size', 'icon'),
+      toggle({
+        name: 'Bold',
+        size: 'icon',
+        command: 'bold',
+        toggled: (s) => activeStyle(s).font?.bold === true,
+      }),
+      toggle({
+        name: 'Italic',
+        size: 'icon',
+        command: 'italic',
+        toggled: (s) => activeStyle(s).font?.italic === true,
+      }),
+      toggle({
+        name: 'Underline',
+        size: 'icon',
+        command: 'underline',
+        toggled: (s) => activeStyle(s).font?.underline !== undefined,
+      }),
+      splitButton({
+        name: 'Borders',
+        command: { command: 'borders', args: { value: 'Bottom Border' } },
+        menu: menu({
+          items: Object.keys(BORDER_ITEMS).map((name) =>
+            menuItem<S>({ name, command: { command: 'borders', args: { value: name } } }),
+          ),
+        }),
+      }),
+      splitButton({
+        name: 'Fill Color',
+        command: { command: 'fillColor', args: { value: 'Yellow' } },
+        menu: menu({ items: colorMenu('fillColor', 'No Fill') }),
+      }),
+      splitButton({
+        name: 'Font Color',
+        command: { command: 'fontColor', args: { value: 'Red' } },
+        menu: menu({ items: colorMenu('fontColor', 'Automatic') }),
+      }),
+    ],
+    { memo: fontKey },
+  ),
+  group(
+    'Alignment',
+    [
+      alignToggle('Top Align', 'vertical', 'top'),
+      alignToggle('Middle Align', 'vertical', 'center'),
+      alignToggle('Bottom Align', 'vertical', 'bottom'),
+      off('Orientation', 'icon'),
+      alignToggle('Align Left', 'horizontal', 'left'),
+      alignToggle('Center', 'horizontal', 'center'),
+      alignToggle('Align Right', 'horizontal', 'right'),
+      off('Decrease Indent', 'icon'),
+      off('Increase Indent', 'icon'),
+      toggle({
+        name: 'Wrap Text',
+        command: 'wrapText',
+        toggled: (s) => activeStyle(s).alignment?.wrapText === true,
+      }),
+      splitButton({
+        name: 'Merge & Center',
+        command: { command: 'mergeCenter', args: { mode: 'center' } },
+        menu: menu({
+          items: [
+            menuItem({
+              name: 'Merge & Center',
+              id: 'MergeCenterItem',
+              command: { command: 'mergeCenter', args: { mode: 'center' } },
+            }),
+            menuItem({ name: 'Merge Across', command: { command: 'mergeCenter', args: { mode: 'across' } } }),
+            menuItem({ name: 'Merge Cells', command: { command: 'mergeCenter', args: { mode: 'merge' } } }),
+            menuItem({
+              name: 'Unmerge Cells',
+              command: { command: 'mergeCenter', args: { mode: 'unmerge' } },
+            }),
+          ],
+        }),
+      }),
+    ],
+    { memo: alignmentKey },
+  ),
+  group(
+    'Number',
+    [
+      comboBox({
+        name: 'Number Format',
+        value: numberFormatName,
+        items: Object.keys(NUMBER_FORMATS),
+        command: 'numberFormat',
+      }),
+      button({
+        name: 'Accounting Number Format',
+        size: 'icon',
+        command: { command: 'numberFormat', args: { value: 'Accounting' } },
+      }),
+      button({
+        name: 'Percent Style',
+        size: 'icon',
+        command: { command: 'numberFormatCode', args: { code: '0%' } },
+      }),
+      button({
+        name: 'Comma Style',
+        size: 'icon',
+        command: { command: 'numberFormatCode', args: { code: 'comma' } },
+      }),
+      button({ name: 'Increase Decimal', size: 'icon', command: 'increaseDecimal' }),
+      button({ name: 'Decrease Decimal', size: 'icon', command: 'decreaseDecimal' }),
+    ],
+    { memo: numberKey },
+  ),
   stylesGroup,
-  group('Cells', [
-    splitButton({
-      name: 'Insert',
-      command: 'insertRows',
-      menu: menu({
-        items: [
-          menuItem({ name: 'Insert Cells...', command: 'openInsertCells' }),
-          menuItem({ name: 'Insert Sheet Rows', command: 'insertRows' }),
-          menuItem({ name: 'Insert Sheet Columns', command: 'insertColumns' }),
-          menuItem({ name: 'Insert Sheet', command: 'insertSheet' }),
-        ],
+  group(
+    'Cells',
+    [
+      splitButton({
+        name: 'Insert',
+        command: 'insertRows',
+        menu: menu({
+          items: [
+            menuItem({ name: 'Insert Cells...', command: 'openInsertCells' }),
+            menuItem({ name: 'Insert Sheet Rows', command: 'insertRows' }),
+            menuItem({ name: 'Insert Sheet Columns', command: 'insertColumns' }),
+            menuItem({ name: 'Insert Sheet', command: 'insertSheet' }),
+          ],
+        }),
       }),
-    }),
-    splitButton({
-      name: 'Delete',
-      command: 'deleteRows',
-      menu: menu({
-        items: [
-          menuItem({ name: 'Delete Cells...', command: 'openDeleteCells' }),
-          menuItem({ name: 'Delete Sheet Rows', command: 'deleteRows' }),
-          menuItem({ name: 'Delete Sheet Columns', command: 'deleteColumns' }),
-          menuItem({ name: 'Delete Sheet', command: 'deleteSheet' }),
-        ],
+      splitButton({
+        name: 'Delete',
+        command: 'deleteRows',
+        menu: menu({
+          items: [
+            menuItem({ name: 'Delete Cells...', command: 'openDeleteCells' }),
+            menuItem({ name: 'Delete Sheet Rows', command: 'deleteRows' }),
+            menuItem({ name: 'Delete Sheet Columns', command: 'deleteColumns' }),
+            menuItem({ name: 'Delete Sheet', command: 'deleteSheet' }),
+          ],
+        }),
       }),
-    }),
-    dropDown({
-      name: 'Format',
-      menu: menu({
-        items: [
-          menuItem({ name: 'Row Height...', enabled: false }),
-          menuItem({ name: 'AutoFit Row Height', enabled: false }),
-          menuItem({ name: 'Column Width...', dialog: 'columnWidth' }),
-          menuItem({ name: 'AutoFit Column Width', command: 'autoFitColumns' }),
-          menuItem({ name: 'Default Width...', enabled: false }),
-          menuItem({ name: 'Rename Sheet', command: 'startRename' }),
-          menuItem({ name: 'Move or Copy Sheet...', dialog: 'moveOrCopy' }),
-          menuItem({ name: 'Format Cells...', dialog: 'formatCells' }),
-        ],
+      dropDown({
+        name: 'Format',
+        menu: menu({
+          items: [
+            menuItem({ name: 'Row Height...', enabled: false }),
+            menuItem({ name: 'AutoFit Row Height', enabled: false }),
+            menuItem({ name: 'Column Width...', dialog: 'columnWidth' }),
+            menuItem({ name: 'AutoFit Column Width', command: 'autoFitColumns' }),
+            menuItem({ name: 'Default Width...', enabled: false }),
+            menuItem({ name: 'Rename Sheet', command: 'startRename' }),
+            menuItem({ name: 'Move or Copy Sheet...', dialog: 'moveOrCopy' }),
+            menuItem({ name: 'Format Cells...', dialog: 'formatCells' }),
+          ],
+        }),
       }),
-    }),
-  ]),
-  group('Editing', [
-    splitButton({
-      name: 'AutoSum',
-      command: 'autoSum',
-      menu: menu({
-        items: [
-          menuItem({ name: 'Sum', command: 'autoSum' }),
-          menuItem({ name: 'Average', enabled: false }),
-          menuItem({ name: 'Count Numbers', enabled: false }),
-          menuItem({ name: 'Max', enabled: false }),
-          menuItem({ name: 'Min', enabled: false }),
-        ],
+    ],
+    { memo: entryKey },
+  ),
+  group(
+    'Editing',
+    [
+      splitButton({
+        name: 'AutoSum',
+        command: 'autoSum',
+        menu: menu({
+          items: [
+            menuItem({ name: 'Sum', command: 'autoSum' }),
+            menuItem({ name: 'Average', enabled: false }),
+            menuItem({ name: 'Count Numbers', enabled: false }),
+            menuItem({ name: 'Max', enabled: false }),
+            menuItem({ name: 'Min', enabled: false }),
+          ],
+        }),
       }),
-    }),
-    off('Fill'),
-    dropDown({
-      name: 'Clear',
-      menu: menu({ items: [menuItem({ name: 'Clear Contents', command: 'clearContents' })] }),
-    }),
-    dropDown({ name: 'Sort & Filter', menu: menu({ items: sortFilterItems }) }),
-    off('Find & Select'),
-  ]),
+      off('Fill'),
+      dropDown({
+        name: 'Clear',
+        menu: menu({ items: [menuItem({ name: 'Clear Contents', command: 'clearContents' })] }),
+      }),
+      dropDown({ name: 'Sort & Filter', menu: menu({ items: sortFilterItems }) }),
+      off('Find & Select'),
+    ],
+    { memo: entryKey },
+  ),
 ]);
 
 const pageLayout = tab('Page Layout', [
@@ -328,13 +393,17 @@ const pageLayout = tab('Page Layout', [
     'Print Titles',
   ]),
   offGroup('Scale to Fit', ['Width', 'Height', 'Scale']),
-  group('Sheet Options', [
-    checkBox<S>({
-      name: 'View Gridlines',
-      checked: (s) => activeSheet(s).showGridLines !== false,
-      command: 'toggleGridlines',
-    }),
-  ]),
+  group(
+    'Sheet Options',
+    [
+      checkBox<S>({
+        name: 'View Gridlines',
+        checked: (s) => activeSheet(s).showGridLines !== false,
+        command: 'toggleGridlines',
+      }),
+    ],
+    { memo: gridlinesKey },
+  ),
   offGroup('Arrange', ['Bring Forward', 'Send Backward', 'Selection Pane', 'Align', 'Group', 'Rotate']),
 ]);
 
@@ -348,36 +417,44 @@ const review = tab('Review', [
 
 const view = tab('View', [
   offGroup('Workbook Views', ['Normal', 'Page Break Preview', 'Page Layout', 'Custom Views']),
-  group('Show', [
-    checkBox<S>({
-      name: 'Gridlines',
-      checked: (s) => activeSheet(s).showGridLines !== false,
-      command: 'toggleGridlines',
-    }),
-  ]),
-  offGroup('Zoom', ['Zoom', '100%', 'Zoom to Selection']),
-  group('Window', [
-    off('New Window'),
-    off('Arrange All'),
-    dropDown({
-      name: 'Freeze Panes',
-      menu: menu({
-        items: [
-          menuItem<S>({
-            name: (s) => (activeSheet(s).freeze ? 'Unfreeze Panes' : 'Freeze Panes'),
-            id: 'FreezePanesItem',
-            command: 'freezePanes',
-          }),
-          menuItem({ name: 'Freeze Top Row', command: 'freezeTopRow' }),
-          menuItem({ name: 'Freeze First Column', command: 'freezeFirstColumn' }),
-        ],
+  group(
+    'Show',
+    [
+      checkBox<S>({
+        name: 'Gridlines',
+        checked: (s) => activeSheet(s).showGridLines !== false,
+        command: 'toggleGridlines',
       }),
-    }),
-    off('Split'),
-    off('Hide'),
-    off('Unhide'),
-    off('Switch Windows'),
-  ]),
+    ],
+    { memo: gridlinesKey },
+  ),
+  offGroup('Zoom', ['Zoom', '100%', 'Zoom to Selection']),
+  group(
+    'Window',
+    [
+      off('New Window'),
+      off('Arrange All'),
+      dropDown({
+        name: 'Freeze Panes',
+        menu: menu({
+          items: [
+            menuItem<S>({
+              name: (s) => (activeSheet(s).freeze ? 'Unfreeze Panes' : 'Freeze Panes'),
+              id: 'FreezePanesItem',
+              command: 'freezePanes',
+            }),
+            menuItem({ name: 'Freeze Top Row', command: 'freezeTopRow' }),
+            menuItem({ name: 'Freeze First Column', command: 'freezeFirstColumn' }),
+          ],
+        }),
+      }),
+      off('Split'),
+      off('Hide'),
+      off('Unhide'),
+      off('Switch Windows'),
+    ],
+    { memo: windowKey },
+  ),
   offGroup('Macros', ['Macros']),
 ]);
 

@@ -131,9 +131,31 @@ export function selectionRect(s: ExcelState): Rect {
   return r;
 }
 
-export function activeCell(s: ExcelState): { row: number; col: number; addr: string } {
-  const r = parseRect(activeSheet(s).selection.active)!;
-  return { row: r.r1, col: r.c1, addr: toA1(r.r1, r.c1) };
+/** `activeCell` answers by the selection's `active` text: observations ask for it many times per step. */
+const activeCells = new Map<string, Readonly<{ row: number; col: number; addr: string }>>();
+
+let lastActive: string | null = null;
+let lastActiveCell: Readonly<{ row: number; col: number; addr: string }> | null = null;
+
+export function activeCell(s: ExcelState): Readonly<{ row: number; col: number; addr: string }> {
+  return activeCellOf(activeSheet(s));
+}
+
+/** The active cell of `sheet` (`activeCell` when it is the active sheet). */
+export function activeCellOf(sheet: Sheet): Readonly<{ row: number; col: number; addr: string }> {
+  const active = sheet.selection.active;
+  if (active === lastActive) return lastActiveCell!;
+  let hit = activeCells.get(active);
+  if (hit === undefined) {
+    const r = parseRect(active)!;
+    // Frozen: every caller shares it.
+    hit = Object.freeze({ row: r.r1, col: r.c1, addr: toA1(r.r1, r.c1) });
+    if (activeCells.size >= 4096) activeCells.clear();
+    activeCells.set(active, hit);
+  }
+  lastActive = active;
+  lastActiveCell = hit;
+  return hit;
 }
 
 /** Selects `range` with `active` as its active cell, and scrolls it into view. */

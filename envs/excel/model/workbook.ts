@@ -88,8 +88,17 @@ export function validateSheetName(name: string): void {
 }
 
 export function findSheet(wb: Workbook, name: string): Sheet | undefined {
-  const lower = name.toLowerCase();
-  return wb.sheets.find((s) => s.name.toLowerCase() === lower);
+  // The exact name is tried first at each place (it implies the case-insensitive match), so the common lookup of
+  // a name as stored allocates no lower-case copies; the first sheet matching either way still wins.
+  const sheets = wb.sheets;
+  let lower: string | null = null;
+  for (let i = 0; i < sheets.length; i++) {
+    const s = sheets[i]!;
+    if (s.name === name) return s;
+    lower ??= name.toLowerCase();
+    if (s.name.toLowerCase() === lower) return s;
+  }
+  return undefined;
 }
 
 /** The named sheet (case-insensitive), or the active sheet when no name is given. */
