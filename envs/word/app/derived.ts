@@ -10,13 +10,16 @@ import {
   canvasState,
   countText,
   selectionFormat,
+  selectionState,
   visibleText,
   allParagraphs,
+  markFrozen,
   wordCount,
   type SelectionFormat,
   type WordCount,
   type WordDocument,
 } from '../model/index.ts';
+import { cloneJson } from '../../office/index.ts';
 import type { WordState } from './state.ts';
 
 let contentRevision = 0;
@@ -86,28 +89,239 @@ function stylesKey(styles: WordState['doc']['styles']): string {
   return key;
 }
 
+/*
+ * The mirror: a frozen deep copy of the content of the document last keyed (every member but the selection, the
+ * pending format and the style table), refreshed part by part. A part equal to its mirror copy keeps that copy, so
+ * unchanged paragraphs, sections and lists keep one immutable object across steps: undo snapshots share them
+ * instead of copying the document, and the canvas and the layout remember per object what they derive from them.
+ * `mirrorVersion` moves whenever a part changed, so one version always means one content.
+ */
+let mirrorKeys: string[] = [];
+let mirrorParts: unknown[] = [];
+let mirrorVersion = 0;
+/** The mirror as a document (with the live style table and selection), made once per version and document. */
+let mirrorView: WordDocument | null = null;
+let mirrorViewVersion = -1;
+let mirrorViewSource: WordDocument | null = null;
+
+/**
+ * JSON equality as the copies see it: the same keys in the same order, `undefined` members absent (cloneJson
+ * drops them), numbers by Object.is (so -0 is kept apart). `frozen` is a mirror copy (no undefined members).
+ */
+function sameJson(live: unknown, frozen: unknown): boolean {
+  if (typeof live !== 'object' || live === null) return Object.is(live, frozen);
+  if (typeof frozen !== 'object' || frozen === null) return false;
+  if (Array.isArray(live)) {
+    if (!Array.isArray(frozen) || live.length !== frozen.length) return false;
+    for (let i = 0; i < live.length; i++) if (!sameJson(live[i], frozen[i])) return false;
+    return true;
+  }
+  if (Array.isArray(frozen)) return false;
+  const keys = Object.keys(frozen);
+  let j = 0;
+  for (const k in live) {
+    const v = (live as Record<string, unknown>)[k];
+    if (v === undefined) continue;
+    if (keys[j] !== k || !sameJson(v, (frozen as Record<string, unknown>)[k])) return false;
+    j++;
+  }
+  return j === keys.length;
+}
+
+/**
+ * A frozen copy of `live` built from `prev` (an earlier frozen copy) wherever they agree: `prev` itself when they
+ * are equal (as sameJson sees it), else a new object or array whose unchanged members are `prev`'s, down to the
+ * leaves. So an edit in one table cell leaves the other cells (and their paragraphs) the same objects.
+ */
+function share(live: unknown, prev: unknown): unknown {
+  if (typeof live !== 'object' || live === null) return live;
+  if (typeof prev !== 'object' || prev === null || Array.isArray(live) !== Array.isArray(prev))
+    return cloneJson(live);
+  if (Array.isArray(live)) return shareArray(live, prev as readonly unknown[]);
+  const before = prev as Record<string, unknown>;
+  const keys = Object.keys(before);
+  let out: Record<string, unknown> | null = null;
+  let j = 0;
+  for (const k in live) {
+    const v = (live as Record<string, unknown>)[k];
+    if (v === undefined) continue;
+    const p = keys[j] === k ? before[k] : undefined;
+    const c = p === undefined ? cloneJson(v) : share(v, p);
+    if (out === null) {
+      if (p !== undefined && Object.is(c, p)) {
+        j++;
+        continue;
+      }
+      out = {};
+      for (let t = 0; t < j; t++) out[keys[t]!] = before[keys[t]!];
+    }
+    out[k] = c;
+    j++;
+  }
+  if (out !== null) return out;
+  if (j === keys.length) return prev;
+  out = {};
+  for (let t = 0; t < j; t++) out[keys[t]!] = before[keys[t]!];
+  return out;
+}
+
+/** `share` for arrays: element by element, or with the common head and tail kept when the lengths differ. */
+function shareArray(live: readonly unknown[], prev: readonly unknown[]): readonly unknown[] {
+  const n = live.length;
+  const m = prev.length;
+  if (n === m) {
+    let out: unknown[] | null = null;
+    for (let i = 0; i < n; i++) {
+      const c = share(live[i], prev[i]);
+      if (out === null) {
+        if (Object.is(c, prev[i])) continue;
+        out = prev.slice(0, i);
+      }
+      out.push(c);
+    }
+    return out ?? prev;
+  }
+  let head = 0;
+  while (head < n && head < m && sameJson(live[head], prev[head])) head++;
+  let tail = 0;
+  while (tail < n - head && tail < m - head && sameJson(live[n - 1 - tail], prev[m - 1 - tail])) tail++;
+  const out = new Array<unknown>(n);
+  for (let i = 0; i < head; i++) out[i] = prev[i];
+  for (let i = head; i < n - tail; i++) out[i] = cloneJson(live[i]);
+  for (let t = 0; t < tail; t++) out[n - 1 - t] = prev[m - 1 - t];
+  return out;
+}
+
+/** `previous` (a frozen copy) where `live` still equals it, else a new frozen copy sharing what did not change. */
+export function frozenCopy<T>(live: T, previous: unknown): T {
+  return (previous === undefined ? cloneJson(live) : share(live, previous)) as T;
+}
+
+/** Brings the mirror up to `doc`'s content; a changed part moves the version. */
+function refreshMirror(doc: WordDocument): void {
+  const keys: string[] = [];
+  const parts: unknown[] = [];
+  let changed = false;
+  let i = 0;
+  for (const k in doc) {
+    if (k === 'selection' || k === 'pending' || k === 'styles') continue;
+    const v = (doc as unknown as Record<string, unknown>)[k];
+    if (v === undefined) continue;
+    const old = mirrorKeys[i] === k ? mirrorParts[i] : undefined;
+    const part = old === undefined ? cloneJson(v) : share(v, old);
+    if (!Object.is(part, old)) changed = true;
+    keys.push(k);
+    parts.push(part);
+    i++;
+  }
+  if (changed || i !== mirrorKeys.length) {
+    mirrorKeys = keys;
+    mirrorParts = parts;
+    mirrorVersion++;
+    // The document keyed last may not be the one just mirrored: its key must be checked again.
+    keyDoc = null;
+  }
+}
+
 let lastContentKey = '';
 let keyDoc: WordDocument | null = null;
 let keyRevision = -1;
 let keyValue = '';
 
 /**
- * The document's content as a string: its JSON without the selection and the pending insertion format, and its
- * style table by identity (StyleDefs are never changed in place). Two documents with the same key have the same
- * canvas, counts and layout, however they were reached (an edit undone, a command that changed nothing, an undo
- * copy). Computed once per content revision and document object; an unchanged key comes back as the same string
- * object, so the memos compare it by identity.
+ * A name for the document's content: its style table by identity (StyleDefs are never changed in place) and the
+ * mirror's version for the rest, without the selection and the pending insertion format. Two documents with the
+ * same key have the same canvas, counts and layout, however they were reached (a command that changed nothing,
+ * an undo copy of what the mirror holds). Checked once per content revision and document object; an unchanged
+ * key comes back as the same string object, so the memos compare it by identity.
  */
 export function documentContentKey(doc: WordDocument): string {
   if (doc === keyDoc && keyRevision === contentRevision) return keyValue;
-  const { selection: _selection, pending: _pending, styles, ...rest } = doc;
-  let key = `${stylesKey(styles)}|${JSON.stringify(rest)}`;
+  refreshMirror(doc);
+  let key = `${stylesKey(doc.styles)}|${mirrorVersion}`;
   if (key === lastContentKey) key = lastContentKey;
   else lastContentKey = key;
   keyDoc = doc;
   keyRevision = contentRevision;
   keyValue = key;
   return key;
+}
+
+/**
+ * `doc` with its content read from the mirror (frozen, model/memo.ts): equal to `doc` in everything the content
+ * key covers, so content-keyed values (canvas, layout) may be computed from it. Its selection and pending format
+ * are `doc`'s at the time it was made and must not be relied on.
+ */
+export function contentView(doc: WordDocument): WordDocument {
+  documentContentKey(doc);
+  if (mirrorView !== null && mirrorViewVersion === mirrorVersion && mirrorViewSource === doc) {
+    if (mirrorView.styles === doc.styles) return mirrorView;
+  }
+  const view: Record<string, unknown> = {};
+  for (let i = 0; i < mirrorKeys.length; i++) view[mirrorKeys[i]!] = mirrorParts[i];
+  view.styles = doc.styles;
+  view.selection = doc.selection;
+  view.pending = doc.pending;
+  mirrorView = view as unknown as WordDocument;
+  markFrozen(mirrorView);
+  mirrorViewVersion = mirrorVersion;
+  mirrorViewSource = doc;
+  return mirrorView;
+}
+
+/** The last style table copied for a snapshot, shared while the live table holds the same entries. */
+let frozenStyles: Record<string, unknown> = {};
+let frozenStyleEntries: unknown[] = [];
+
+function stylesCopy(styles: WordDocument['styles']): WordDocument['styles'] {
+  let n = 0;
+  let same = true;
+  for (const id in styles) {
+    if (frozenStyleEntries[n * 2] !== id || frozenStyleEntries[n * 2 + 1] !== styles[id]) {
+      same = false;
+      break;
+    }
+    n++;
+  }
+  if (!same || n * 2 !== frozenStyleEntries.length) {
+    const entries: unknown[] = [];
+    for (const id in styles) entries.push(id, styles[id]);
+    frozenStyles = { ...styles };
+    frozenStyleEntries = entries;
+  }
+  return frozenStyles as WordDocument['styles'];
+}
+
+/**
+ * An immutable copy of `doc` for undo and rollback: the mirror's parts (shared with other snapshots and never
+ * changed), a shared copy of the style table, and fresh copies of the selection and the pending format; members
+ * in `doc`'s order but the style table, which comes last. The mirror is refreshed unless it was keyed at the
+ * current revision; refreshing here does not key the document, because a command may snapshot after its revision
+ * bump and before its edit.
+ */
+export function frozenDocument(doc: WordDocument): WordDocument {
+  if (doc !== keyDoc || keyRevision !== contentRevision) refreshMirror(doc);
+  const copy = assembleCopy(doc);
+  if (copy !== null) return copy;
+  refreshMirror(doc);
+  return assembleCopy(doc)!;
+}
+
+/** The copy of `frozenDocument`, or null when the mirror's members are not `doc`'s (it must be refreshed). */
+function assembleCopy(doc: WordDocument): WordDocument | null {
+  const out: Record<string, unknown> = {};
+  let i = 0;
+  for (const k in doc) {
+    const v = (doc as unknown as Record<string, unknown>)[k];
+    if (v === undefined || k === 'styles') continue;
+    if (k === 'selection' || k === 'pending') out[k] = cloneJson(v);
+    else if (mirrorKeys[i] === k) out[k] = mirrorParts[i++];
+    else return null;
+  }
+  if (i !== mirrorKeys.length) return null;
+  // Last, as the copies made before the mirror had it (a restored document keeps that order).
+  out.styles = stylesCopy(doc.styles);
+  return out as unknown as WordDocument;
 }
 
 const contentKey = (s: WordState): string => documentContentKey(s.doc);
@@ -126,7 +340,19 @@ function keyed<T>(compute: (state: WordState) => T, selection = false): (state: 
   let lastContent: string | null = null;
   let lastSelection: string | null = null;
   let value: T;
+  // The state and revisions of the last call: the ribbon asks many times per view with nothing moved between.
+  let seenState: WordState | null = null;
+  let seenDoc: WordDocument | null = null;
+  let seenContent = -1;
+  let seenSelection = -1;
   return (s: WordState): T => {
+    if (
+      s === seenState &&
+      s.doc === seenDoc &&
+      seenContent === contentRevision &&
+      (!selection || seenSelection === selectionRevision)
+    )
+      return value;
     const c = contentKey(s);
     const sel = selection ? selectionKey(s) : null;
     if (c !== lastContent || sel !== lastSelection) {
@@ -134,19 +360,40 @@ function keyed<T>(compute: (state: WordState) => T, selection = false): (state: 
       lastContent = c;
       lastSelection = sel;
     }
+    seenState = s;
+    seenDoc = s.doc;
+    seenContent = contentRevision;
+    seenSelection = selectionRevision;
     return value;
   };
 }
 
 export const formatOf: (state: WordState) => SelectionFormat = keyed((s) => selectionFormat(s.doc), true);
 /** Word Count's figures (pages and lines come from the approximate layout). */
-export const countOf: (state: WordState) => WordCount = keyed((s) => wordCount(s.doc));
+export const countOf: (state: WordState) => WordCount = keyed((s) => wordCount(contentView(s.doc)));
 /** The status bar's word count: words of the body text, without the layout work of the full count. */
 export const wordsOf: (state: WordState) => number = keyed((s) => {
   let words = 0;
-  for (const p of allParagraphs(s.doc.body)) words += wordsIn(visibleText(p.paragraph));
+  for (const p of allParagraphs(contentView(s.doc).body)) words += wordsOfFrozen(p.paragraph);
   return words;
 });
+
+/** Words of a mirror paragraph (never changed in place), remembered per paragraph object. */
+const wordsByParagraph = new WeakMap<object, number>();
+
+function wordsOfFrozen(p: Parameters<typeof visibleText>[0]): number {
+  let n = wordsByParagraph.get(p);
+  if (n === undefined) {
+    n = wordsIn(visibleText(p));
+    wordsByParagraph.set(p, n);
+  }
+  return n;
+}
+
+/** The document control's texts (each paragraph's visible text), shared until the content changes. */
+export const paragraphTextsOf: (state: WordState) => string[] = keyed((s) =>
+  allParagraphs(s.doc.body).map((p) => visibleText(p.paragraph)),
+);
 
 /** Words of a paragraph's text, by text: an edit changes one paragraph, the others keep their counts. */
 const wordsByText = new Map<string, number>();
@@ -173,7 +420,13 @@ export const pagesOf: (state: WordState) => number = keyed((s) => {
   return pages;
 });
 
+/** The canvas's `selection` entry, shared while the content and the selection stay the same. */
+export const selectionCanvasOf: (state: WordState) => Record<string, unknown> = keyed(
+  (s) => selectionState(s.doc) as Record<string, unknown>,
+  true,
+);
+
 /** The canvas without the selection (the document's content as JSON), shared until the content changes. */
 export const contentCanvasOf: (state: WordState) => Record<string, unknown> = keyed(
-  (s) => canvasState(s.doc, { selection: false }) as Record<string, unknown>,
+  (s) => canvasState(contentView(s.doc), { selection: false }) as Record<string, unknown>,
 );

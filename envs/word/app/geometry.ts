@@ -16,7 +16,7 @@ import {
   type Table,
   type WordDocument,
 } from '../model/index.ts';
-import { documentContentKey } from './derived.ts';
+import { contentView, documentContentKey } from './derived.ts';
 
 /** Screen pixels per point at 100% zoom (96 dpi). */
 export const PX_PER_PT = 96 / 72;
@@ -111,9 +111,11 @@ function placeTable(
 let cacheKey: string | null = null;
 let cacheLayout: Placed[] = [];
 
-function layoutOf(doc: WordDocument): Placed[] {
-  const key = documentContentKey(doc);
+function layoutOf(live: WordDocument): Placed[] {
+  const key = documentContentKey(live);
   if (cacheKey === key) return cacheLayout;
+  // The frozen copy of the same content: its paragraphs' JSON (the line cache's key) is computed once each.
+  const doc = contentView(live);
   const out: Placed[] = [];
   const width = availableWidth(doc, doc.body, [0]);
   const layouts = formatScope<LineBox[]>(doc, 'layout');

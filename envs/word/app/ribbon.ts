@@ -85,7 +85,9 @@ export const SYMBOLS = [
   '—',
 ];
 
-const inTable = (s: S): boolean => formatOf(s).inTable && s.doc.selection.story === undefined;
+/** formatOf(s).inTable, read directly: the contextual tabs ask on every view, most of which show no format. */
+const inTable = (s: S): boolean =>
+  s.doc.selection.focus.path.length > 1 && s.doc.selection.story === undefined;
 const inHeaderFooter = (s: S): boolean => /^(header|footer):/.test(s.doc.selection.story ?? '');
 
 function colorItems(

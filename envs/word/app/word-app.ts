@@ -12,10 +12,16 @@ import {
   type OfficeApp,
   type UiDecl,
 } from '../../office/index.ts';
-import { allParagraphs, selectionState, visibleText } from '../model/index.ts';
 import { wordApis } from './apis.ts';
 import { wordCommands } from './commands.ts';
-import { contentCanvasOf, currentRevision } from './derived.ts';
+import {
+  contentCanvasOf,
+  currentRevision,
+  frozenCopy,
+  frozenDocument,
+  paragraphTextsOf,
+  selectionCanvasOf,
+} from './derived.ts';
 import { wordDialogs } from './dialogs.ts';
 import { scrollExtent } from './geometry.ts';
 import { wordKeys, wordShortcuts } from './keyboard.ts';
@@ -45,7 +51,7 @@ const contextMenu = menu<S>({
 const document: DocumentDecl<S> = {
   name: 'Page 1 content',
   type: 'Document',
-  texts: (s) => allParagraphs(s.doc.body).map((p) => visibleText(p.paragraph)),
+  texts: paragraphTextsOf,
   setTextCommand: 'setText',
   clickCommand: 'documentClick',
   contextMenu,
@@ -80,17 +86,37 @@ const ui: UiDecl<S> = {
   dialogs: wordDialogs,
 };
 
+/** The copies `snapshotWordState` made of live states: immutable, and parts of them are shared. */
+const snapshots = new WeakSet<S>();
+/** The latest copy of a live state: its members are shared with the next copy where they did not change. */
+let lastCopy: Record<string, unknown> = {};
+
 /**
- * Undo and rollback copies. Style definitions are never changed in place by the model (a changed style is a new
- * object), so copies share them and only the style table itself is copied: most of a small document's bytes are
- * its built-in styles.
+ * Undo and rollback copies. The kernel snapshots the live state (the copy is stored and never changed) and
+ * snapshots a stored copy to restore it (the copy becomes the live state and is edited in place). A live state's
+ * copy takes the document's content from the frozen mirror (derived.ts), so unchanged paragraphs, sections and
+ * the style table are shared with earlier copies rather than copied; a restored copy is a full fresh copy.
+ * Style definitions are never changed in place by the model (a changed style is a new object), so every copy
+ * shares them.
  */
 export function snapshotWordState(s: S): S {
-  const { styles, ...rest } = s.doc;
-  const doc = cloneJson(rest) as S['doc'];
-  doc.styles = { ...styles };
-  const { doc: _doc, ...others } = s;
-  return { ...cloneJson(others), doc };
+  if (snapshots.has(s)) {
+    const { doc: source, ...others } = s;
+    const { styles, ...rest } = source;
+    const doc = cloneJson(rest) as S['doc'];
+    doc.styles = { ...styles };
+    return { ...cloneJson(others), doc };
+  }
+  const copy: Record<string, unknown> = {};
+  for (const k in s) {
+    const v = (s as unknown as Record<string, unknown>)[k];
+    if (v === undefined || k === 'doc') continue;
+    copy[k] = frozenCopy(v, lastCopy[k]);
+  }
+  copy.doc = frozenDocument(s.doc);
+  lastCopy = copy;
+  snapshots.add(copy as unknown as S);
+  return copy as unknown as S;
 }
 
 export const wordApp: OfficeApp<S> = {
@@ -105,7 +131,7 @@ export const wordApp: OfficeApp<S> = {
   snapshot: snapshotWordState,
   canvas: (s) => ({
     ...contentCanvasOf(s),
-    selection: selectionState(s.doc),
+    selection: selectionCanvasOf(s),
     file: {
       name: s.file.name,
       format: s.file.format,

@@ -6,7 +6,7 @@
  * Lengths are in points unless a key says otherwise (`_in` = inches).
  */
 import { PAGE_SIZES } from './document.ts';
-import { formatScope, scopeMap } from './memo.ts';
+import { contentJson, formatScope, isFrozen, scopeMap } from './memo.ts';
 import { ListCounter, listKind } from './numbering.ts';
 import { isCollapsed, samePath, sections, selectionRange } from './positions.ts';
 import { visibleText } from './runs.ts';
@@ -104,6 +104,8 @@ interface Ctx {
   n: { value: number } | null;
   /** Paragraph JSON by the paragraph's own JSON (memo.ts), for this formatting context. */
   cache: Map<string, Obj>;
+  /** Whether `doc` is frozen (memo.ts): its paragraphs' JSON text is then remembered per paragraph. */
+  frozen: boolean;
 }
 
 const PARA_KEYS: [string, string][] = [
@@ -120,17 +122,45 @@ const PARA_KEYS: [string, string][] = [
   ['shading', 'shading'],
 ];
 
+/** A frozen paragraph's cache entries (numbered and not), found by the paragraph object instead of its JSON. */
+interface FrozenParagraphEntry {
+  cache: Map<string, Obj>;
+  numbered: Obj | undefined;
+  plain: Obj | undefined;
+}
+const frozenParagraphs = new WeakMap<Paragraph, FrozenParagraphEntry>();
+
 /**
  * A paragraph's JSON, from the cache when the same paragraph was shown before in this formatting context. Only
  * `n` and the list label depend on the paragraphs before it: they are counted afresh, in the same key order.
  */
 function paragraphJson(ctx: Ctx, p: Paragraph): Obj {
-  const key = (ctx.n ? 'n' : '-') + JSON.stringify(p);
-  const hit = ctx.cache.get(key);
+  let hit: Obj | undefined;
+  let entry: FrozenParagraphEntry | undefined;
+  if (ctx.frozen) {
+    entry = frozenParagraphs.get(p);
+    if (entry === undefined || entry.cache !== ctx.cache) {
+      entry = { cache: ctx.cache, numbered: undefined, plain: undefined };
+      frozenParagraphs.set(p, entry);
+    }
+    hit = ctx.n ? entry.numbered : entry.plain;
+  }
   if (hit === undefined) {
-    const out = computeParagraphJson(ctx, p);
-    ctx.cache.set(key, out);
-    return out;
+    const key = (ctx.n ? 'n' : '-') + contentJson(p, ctx.frozen);
+    hit = ctx.cache.get(key);
+    if (hit === undefined) {
+      const out = computeParagraphJson(ctx, p);
+      ctx.cache.set(key, out);
+      if (entry !== undefined) {
+        if (ctx.n) entry.numbered = out;
+        else entry.plain = out;
+      }
+      return out;
+    }
+    if (entry !== undefined) {
+      if (ctx.n) entry.numbered = hit;
+      else entry.plain = hit;
+    }
   }
   const out: Obj = {};
   for (const k in hit) {
@@ -220,27 +250,132 @@ function tableJson(ctx: Ctx, t: Table, tableNumber: number | null): Obj {
       b[side] = border && border.style !== 'nil' && border.style !== 'none' ? borderJson(border) : null;
     out.borders = b;
   }
-  out.cells = t.rows.map((row) =>
-    row.cells.map((cell) => {
-      const c: Obj = {
-        text: cell.blocks.map((b) => (b.type === 'paragraph' ? visibleText(b) : '')).join('\n'),
-      };
-      const blocks = blocksJson(ctx, cell.blocks, false);
-      const simple =
-        blocks.length === 1 &&
-        Object.keys(blocks[0]!).every((k) => k === 'type' || k === 'n' || k === 'text' || k === 'style');
-      if (!simple || (blocks[0] as Obj).style !== styleName(ctx.doc, 'Normal')) c.paragraphs = blocks;
-      else if (ctx.n) {
-        // keep paragraph numbering visible for select_paragraph
-        c.n = (blocks[0] as Obj).n ?? null;
-      }
-      if (cell.span && cell.span > 1) c.span = cell.span;
-      if (cell.vMerge) c.v_merge = cell.vMerge;
-      if (cell.shading) c.shading = cell.shading;
-      if (cell.vAlign) c.v_align = cell.vAlign;
-      return c;
-    }),
-  );
+  out.cells = t.rows.map((row) => row.cells.map((cell) => cellJsonOf(ctx, cell)));
+  return out;
+}
+
+type Cell = Table['rows'][number]['cells'][number];
+
+function cellJson(ctx: Ctx, cell: Cell): Obj {
+  const c: Obj = {
+    text: cell.blocks.map((b) => (b.type === 'paragraph' ? visibleText(b) : '')).join('\n'),
+  };
+  const blocks = blocksJson(ctx, cell.blocks, false);
+  const simple =
+    blocks.length === 1 &&
+    Object.keys(blocks[0]!).every((k) => k === 'type' || k === 'n' || k === 'text' || k === 'style');
+  if (!simple || (blocks[0] as Obj).style !== styleName(ctx.doc, 'Normal')) c.paragraphs = blocks;
+  else if (ctx.n) {
+    // keep paragraph numbering visible for select_paragraph
+    c.n = (blocks[0] as Obj).n ?? null;
+  }
+  if (cell.span && cell.span > 1) c.span = cell.span;
+  if (cell.vMerge) c.v_merge = cell.vMerge;
+  if (cell.shading) c.shading = cell.shading;
+  if (cell.vAlign) c.v_align = cell.vAlign;
+  return c;
+}
+
+/**
+ * Cell JSON of frozen documents by cell object: like a table's (tableJsonOf), a cell without list items depends
+ * only on its content, the formatting context and the paragraph number it starts at. An edit in one cell of a
+ * frozen table leaves the other cells the same objects (app/derived.ts), so only that cell is computed again.
+ */
+interface CellEntry {
+  cache: Map<string, Obj>;
+  nStart: number | null;
+  out: Obj;
+  nEnd: number | null;
+  /** Whether the cell holds paragraphs alone: its JSON then follows another start number by a shift of `n`. */
+  flat: boolean;
+}
+const frozenCells = new WeakMap<Cell, CellEntry | null>();
+
+/** A flat cell's JSON with every paragraph number moved by `delta`, members in the same order. */
+function shiftedCell(out: Obj, delta: number): Obj {
+  const copy: Obj = { ...out };
+  if (typeof out.n === 'number') copy.n = out.n + delta;
+  if (Array.isArray(out.paragraphs)) {
+    copy.paragraphs = out.paragraphs.map((p) => {
+      const q = p as Obj;
+      return typeof q.n === 'number' ? { ...q, n: q.n + delta } : q;
+    });
+  }
+  return copy;
+}
+
+function cellJsonOf(ctx: Ctx, cell: Cell): Obj {
+  if (!ctx.frozen) return cellJson(ctx, cell);
+  const entry = frozenCells.get(cell);
+  if (entry === null) return cellJson(ctx, cell);
+  const nStart = ctx.n ? ctx.n.value : null;
+  if (entry !== undefined && entry.cache === ctx.cache) {
+    if (entry.nStart === nStart) {
+      if (ctx.n) ctx.n.value = entry.nEnd!;
+      return entry.out;
+    }
+    if (entry.flat && nStart !== null && entry.nStart !== null) {
+      const delta = nStart - entry.nStart;
+      ctx.n!.value = entry.nEnd! + delta;
+      return shiftedCell(entry.out, delta);
+    }
+  }
+  if (entry === undefined && hasListItem(cell.blocks)) {
+    frozenCells.set(cell, null);
+    return cellJson(ctx, cell);
+  }
+  const out = cellJson(ctx, cell);
+  const flat = cell.blocks.every((b) => b.type === 'paragraph');
+  frozenCells.set(cell, { cache: ctx.cache, nStart, out, nEnd: ctx.n ? ctx.n.value : null, flat });
+  return out;
+}
+
+/** Whether any paragraph of `blocks` (in tables and nested tables too) is a list item. */
+function hasListItem(blocks: Block[]): boolean {
+  for (const b of blocks) {
+    if (b.type === 'paragraph') {
+      if (b.list) return true;
+    } else if (b.type === 'table') {
+      for (const row of b.rows) for (const cell of row.cells) if (hasListItem(cell.blocks)) return true;
+    }
+  }
+  return false;
+}
+
+/**
+ * Table JSON of frozen documents by table object: without list items a table's JSON depends only on its content,
+ * the formatting context (the cache map of its scope), its number and the paragraph number it starts at.
+ */
+interface TableEntry {
+  cache: Map<string, Obj>;
+  number: number | null;
+  nStart: number | null;
+  out: Obj;
+  nEnd: number | null;
+}
+const frozenTables = new WeakMap<Table, TableEntry | null>();
+
+function tableJsonOf(ctx: Ctx, t: Table, tableNumber: number | null): Obj {
+  if (!ctx.frozen) return tableJson(ctx, t, tableNumber);
+  let entry = frozenTables.get(t);
+  const nStart = ctx.n ? ctx.n.value : null;
+  if (entry === null) return tableJson(ctx, t, tableNumber);
+  if (
+    entry !== undefined &&
+    entry.cache === ctx.cache &&
+    entry.number === tableNumber &&
+    entry.nStart === nStart
+  ) {
+    if (ctx.n) ctx.n.value = entry.nEnd!;
+    return entry.out;
+  }
+  if (entry === undefined && hasListItem([t])) {
+    frozenTables.set(t, null);
+    return tableJson(ctx, t, tableNumber);
+  }
+  const out = tableJson(ctx, t, tableNumber);
+  entry = { cache: ctx.cache, number: tableNumber, nStart, out, nEnd: ctx.n ? ctx.n.value : null };
+  frozenTables.set(t, entry);
   return out;
 }
 
@@ -249,7 +384,7 @@ function blocksJson(ctx: Ctx, blocks: Block[], topLevel: boolean, tableCounter?:
   for (const b of blocks) {
     if (b.type === 'paragraph') out.push(paragraphJson(ctx, b));
     else if (b.type === 'pageBreak') out.push({ type: b.break === 'column' ? 'column_break' : 'page_break' });
-    else out.push(tableJson(ctx, b, topLevel && tableCounter ? ++tableCounter.value : null));
+    else out.push(tableJsonOf(ctx, b, topLevel && tableCounter ? ++tableCounter.value : null));
   }
   return out;
 }
@@ -276,6 +411,18 @@ function hfJson(ctx: Ctx, map: SectionSetup['headers']): Obj {
       paragraphs: blocks,
     };
   }
+  return out;
+}
+
+/** Section JSON of frozen documents by section object and formatting context (it depends on nothing else). */
+const frozenSections = new WeakMap<SectionSetup, { cache: Map<string, Obj>; out: Obj }>();
+
+function sectionJsonOf(ctx: Ctx, s: SectionSetup): Obj {
+  if (!ctx.frozen) return sectionJson(ctx, s);
+  const hit = frozenSections.get(s);
+  if (hit !== undefined && hit.cache === ctx.cache) return hit.out;
+  const out = sectionJson(ctx, s);
+  frozenSections.set(s, { cache: ctx.cache, out });
   return out;
 }
 
@@ -403,11 +550,19 @@ export function canvasState(doc: WordDocument, options: { selection?: boolean } 
     bases.set('char', base);
     bases.set('para', basePara);
   }
-  const ctx: Ctx = { doc, counter: new ListCounter(doc.lists), base, basePara, n: { value: 0 }, cache };
+  const ctx: Ctx = {
+    doc,
+    counter: new ListCounter(doc.lists),
+    base,
+    basePara,
+    n: { value: 0 },
+    cache,
+    frozen: isFrozen(doc),
+  };
   const body = blocksJson(ctx, doc.body, true, { value: 0 });
   const out: Obj = {
     default_font: { font: base.font ?? 'Calibri', size: base.size ?? 11 },
-    sections: sections(doc).map((s) => sectionJson({ ...ctx, counter: new ListCounter(doc.lists) }, s)),
+    sections: sections(doc).map((s) => sectionJsonOf({ ...ctx, counter: new ListCounter(doc.lists) }, s)),
     page_color: doc.pageColor,
     watermark: doc.watermark
       ? doc.watermark.kind === 'text'

@@ -21,8 +21,23 @@ export interface WordCount {
 const SEPARATOR = /[ \t\n\r\f\v\u2028\u2029\u2002\u2003\u2009]+/;
 const SPACE = /[ \t\u00A0\u2002\u2003\u2009]/;
 
+type TextCount = { words: number; characters: number; charactersWithSpaces: number };
+
+/** Counts by text: a document's paragraphs are counted again after every edit, most of them unchanged. */
+const countsByText = new Map<string, Readonly<TextCount>>();
+
 /** Counts one piece of text by Word's rules. */
-export function countText(text: string): { words: number; characters: number; charactersWithSpaces: number } {
+export function countText(text: string): TextCount {
+  let hit = countsByText.get(text);
+  if (hit === undefined) {
+    if (countsByText.size > 4000) countsByText.clear();
+    hit = countTextOnce(text);
+    countsByText.set(text, hit);
+  }
+  return { ...hit };
+}
+
+function countTextOnce(text: string): TextCount {
   const words = text.split(SEPARATOR).filter((w) => w.length > 0).length;
   let characters = 0;
   let withSpaces = 0;

@@ -65,7 +65,7 @@ export {
 } from './caret.ts';
 export type { CaretMove } from './caret.ts';
 export { layoutParagraph, layoutParagraphCached, availableWidth } from './layout.ts';
-export { formatScope } from './memo.ts';
+export { formatScope, isFrozen, markFrozen } from './memo.ts';
 export type { LineBox } from './layout.ts';
 export { paragraphSpans, selectedParagraphs, selectionSpans } from './ranges.ts';
 export type { ParagraphSpan } from './ranges.ts';

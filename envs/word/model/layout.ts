@@ -5,6 +5,7 @@
  */
 import { textWidth } from './document.ts';
 import { sections, sectionIndexOfBlock } from './positions.ts';
+import { contentJson, isFrozen } from './memo.ts';
 import { effectiveCharFormat, effectiveParagraphFormat } from './styles.ts';
 import type { Block, Paragraph, Table, WordDocument } from './types.ts';
 
@@ -129,7 +130,7 @@ export function layoutParagraphCached(
   width: number,
   cache: Map<string, LineBox[]>,
 ): LineBox[] {
-  const key = `${width}|${JSON.stringify(p)}`;
+  const key = `${width}|${contentJson(p, isFrozen(doc))}`;
   let lines = cache.get(key);
   if (lines === undefined) {
     lines = layoutParagraph(doc, p, width);

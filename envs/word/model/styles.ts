@@ -216,9 +216,29 @@ function paragraphStyleId(doc: WordDocument, p: ParagraphFormat): string | undef
 interface ChainEntry {
   def: StyleDef | undefined;
   defaults: object;
+  /** Another defaults object found equal to `defaults` (sameFlat), so checked by identity from then on. */
+  alias: object | null;
   value: CharFormat | ParagraphFormat;
 }
-const chainCache = new WeakMap<object, Map<string, ChainEntry>>();
+const chainCache = new WeakMap<object, { char: Map<string, ChainEntry>; para: Map<string, ChainEntry> }>();
+
+/**
+ * Whether two defaults objects hold the same primitive members in the same order: the app's frozen copies of a
+ * document (app/derived.ts) have their own defaults objects, equal to the live document's.
+ */
+function sameFlat(a: object, b: object): boolean {
+  const ka = Object.keys(a);
+  const kb = Object.keys(b);
+  if (ka.length !== kb.length) return false;
+  for (let i = 0; i < ka.length; i++) {
+    const k = ka[i]!;
+    if (k !== kb[i]) return false;
+    const va = (a as Record<string, unknown>)[k];
+    if ((typeof va === 'object' && va !== null) || !Object.is(va, (b as Record<string, unknown>)[k]))
+      return false;
+  }
+  return true;
+}
 
 function chainFormat<K extends 'char' | 'para'>(
   doc: WordDocument,
@@ -226,21 +246,29 @@ function chainFormat<K extends 'char' | 'para'>(
   kind: K,
 ): K extends 'char' ? CharFormat : ParagraphFormat {
   const defaults = kind === 'char' ? doc.defaults.char : doc.defaults.para;
-  let table = chainCache.get(doc.styles);
-  if (table === undefined) {
-    table = new Map();
-    chainCache.set(doc.styles, table);
+  let tables = chainCache.get(doc.styles);
+  if (tables === undefined) {
+    tables = { char: new Map(), para: new Map() };
+    chainCache.set(doc.styles, tables);
   }
-  const key = `${kind}:${id ?? ''}`;
+  const table = kind === 'char' ? tables.char : tables.para;
+  const key = id ?? '';
   const def = id === undefined ? undefined : doc.styles[id];
   const hit = table.get(key);
-  if (hit !== undefined && hit.def === def && hit.defaults === defaults) return hit.value as never;
+  if (hit !== undefined && hit.def === def) {
+    if (hit.defaults === defaults) return hit.value as never;
+    if (hit.alias === defaults) return hit.value as never;
+    if (sameFlat(hit.defaults, defaults)) {
+      hit.alias = defaults;
+      return hit.value as never;
+    }
+  }
   const value: Record<string, unknown> = { ...defaults };
   for (const style of styleChain(doc, id)) {
     const part = kind === 'char' ? style.char : style.para;
     if (part) Object.assign(value, part);
   }
-  table.set(key, { def, defaults, value });
+  table.set(key, { def, defaults, alias: null, value });
   return value as never;
 }
 
@@ -274,7 +302,8 @@ export function effectiveParagraphFormat(doc: WordDocument, p: ParagraphFormat):
       out.indentFirstLine = -level.hanging;
     }
   }
-  for (const [key, value] of Object.entries(p)) {
+  for (const key in p) {
+    const value = (p as Record<string, unknown>)[key];
     if (value === undefined || key === 'type' || key === 'runs' || key === 'mark' || key === 'sectionBreak')
       continue;
     (out as Record<string, unknown>)[key] = value;
