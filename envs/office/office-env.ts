@@ -57,6 +57,11 @@ export interface OfficeEnvOptions<S> {
   renderMode?: 'ansi' | null;
 }
 
+/** The outcome of an action that could not be read (nothing ran). */
+function failed(error: string): DispatchResult {
+  return { error, warnings: [], command: '', control: null, changed: false };
+}
+
 /** A task given to `reset({options: {task}})`: the request text, or a task record. */
 export type OfficeTaskInput =
   | string
@@ -234,13 +239,6 @@ export class OfficeEnv<S> extends Env<OfficeObservation, OfficeAction | string> 
 
   /** Reads the action (parsing answer text) and runs it; never throws for anything the caller passes. */
   private run(action: unknown): { parsed: OfficeAction | null; repairs: string[]; outcome: DispatchResult } {
-    const failed = (error: string): DispatchResult => ({
-      error,
-      warnings: [],
-      command: '',
-      control: null,
-      changed: false,
-    });
     let parsed: OfficeAction | null = null;
     let repairs: string[] = [];
     try {

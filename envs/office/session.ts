@@ -399,8 +399,9 @@ export class Session<S> {
     this.ui.caret = null;
     this.uiVersion++;
     // Focus starts on the first field that takes it, as Windows dialogs do. The dialog's controls alone say which.
-    const first = this.tabStops(this.build(true))[0];
-    if (first !== undefined) this.focusField(first);
+    const dialogView = this.build(true);
+    const first = this.tabStops(dialogView)[0];
+    if (first !== undefined) this.focusField(first, dialogView);
     return {};
   }
 
@@ -538,8 +539,8 @@ export class Session<S> {
   }
 
   /** Focus a dialog field the way Tab does: edit text gets selected. */
-  focusField(id: string): void {
-    const entry = this.view().byId.get(id);
+  focusField(id: string, view: View<S> = this.view()): void {
+    const entry = view.byId.get(id);
     const role = entry?.node.role;
     const isText =
       role === 'fieldEdit' ||
@@ -547,12 +548,12 @@ export class Session<S> {
       role === 'fieldCombo' ||
       role === 'comboBox' ||
       role === 'edit';
-    this.setFocus(id, isText ? 'all' : null, isText ? this.editText(id) : '');
+    this.setFocus(id, isText ? 'all' : null, isText ? this.editText(id, view) : '');
   }
 
   /** The text of an edit-like control (dialog field value, pending ribbon text, combo value). */
-  editText(id: string): string {
-    const entry = this.view().byId.get(id);
+  editText(id: string, view: View<S> = this.view()): string {
+    const entry = view.byId.get(id);
     if (!entry) return '';
     const node = entry.node;
     if (node.fieldKey !== undefined && node.scope !== 'main') {
