@@ -17,29 +17,7 @@ import { addConditionalFormat } from '../../envs/excel/model/conditional.ts';
 import { setFilterCriterion } from '../../envs/excel/model/filter.ts';
 import { setStyle } from '../../envs/excel/model/format.ts';
 import { createEmptyWorkbook } from '../../envs/excel/model/workbook.ts';
-
-function mulberry32(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
-
-function act(fn: string, label: string, text: string, args: Record<string, unknown>): OfficeAction {
-  return {
-    thought: '',
-    control_label: label,
-    control_text: text,
-    function: fn,
-    args,
-    status: 'CONTINUE',
-    plan: [],
-  };
-}
+import { act, mulberry32 } from '../support/seeded-actions.ts';
 
 /** Every visible node evaluated afresh, in walk order: what the cached view must equal. */
 function plainWalk(env: OfficeEnv<ExcelState>): unknown[] {

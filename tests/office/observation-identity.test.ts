@@ -20,33 +20,11 @@ import { excelApp, makeExcelEnv } from '../../envs/excel/index.ts';
 import { makePowerPointEnv, powerPointApp } from '../../envs/powerpoint/index.ts';
 import { makeWordEnv, wordApp } from '../../envs/word/index.ts';
 import { notepad, type NotepadState } from './fixtures/notepad.ts';
-
-function mulberry32(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
+import { act, mulberry32 } from '../support/seeded-actions.ts';
 
 const KEYS = ['{LEFT}', '+{RIGHT}', '{DOWN}', '^{HOME}', '{ENTER}', '{BACKSPACE}', '^b', '^z', '^y', '{ESC}'];
 const MORE_KEYS = ['{TAB}', '%', 'ab ', '=1+2{ENTER}', '{F2}'];
 const TEXTS = ['hello ', '12', 'Arial', 'DRAFT', '2', '=SUM(A1:A3)'];
-
-function act(fn: string, label: string, text: string, args: Record<string, unknown>): OfficeAction {
-  return {
-    thought: '',
-    control_label: label,
-    control_text: text,
-    function: fn,
-    args,
-    status: 'CONTINUE',
-    plan: [],
-  };
-}
 
 interface RefEntry {
   id: string;

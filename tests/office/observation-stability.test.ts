@@ -13,6 +13,7 @@ import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import { buildView, type OfficeAction } from '../../envs/office/index.ts';
 import { makeWordEnv } from '../../envs/word/index.ts';
+import { act, mulberry32 } from '../support/seeded-actions.ts';
 
 const FIXTURE = fileURLToPath(new URL('./fixtures/word-observations.json', import.meta.url));
 const SEED = 11;
@@ -23,17 +24,6 @@ interface Fixture {
   steps: number;
   /** sha256 of the JSON of [observation, reward, terminated, truncated, info], step 0 being the reset. */
   hashes: string[];
-}
-
-function mulberry32(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
 }
 
 const KEYS = [
@@ -50,18 +40,6 @@ const KEYS = [
   'ab ',
 ];
 const TEXTS = ['hello ', '12', 'Arial', 'DRAFT', '2'];
-
-function act(fn: string, label: string, text: string, args: Record<string, unknown>): OfficeAction {
-  return {
-    thought: '',
-    control_label: label,
-    control_text: text,
-    function: fn,
-    args,
-    status: 'CONTINUE',
-    plan: [],
-  };
-}
 
 const hash = (value: unknown): string => createHash('sha256').update(JSON.stringify(value)).digest('hex');
 

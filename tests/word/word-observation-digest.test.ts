@@ -10,17 +10,7 @@ import { createHash } from 'node:crypto';
 import { describe, expect, it } from 'vitest';
 import type { OfficeAction, OfficeObservation } from '../../envs/office/index.ts';
 import { makeWordEnv, wordApp } from '../../envs/word/index.ts';
-
-function mulberry32(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
+import { act, mulberry32 } from '../support/seeded-actions.ts';
 
 const TYPED = ['hello ', 'The ', 'report', '42', 'x', 'two words\tand a tab'];
 const KEYS = [
@@ -81,18 +71,6 @@ const TEMPLATES: unknown[] = [
   },
   'line-of-text',
 ];
-
-function act(fn: string, label = '', text = '', args: Record<string, unknown> = {}): OfficeAction {
-  return {
-    thought: '',
-    control_label: label,
-    control_text: text,
-    function: fn,
-    args,
-    status: 'CONTINUE',
-    plan: [],
-  };
-}
 
 function chooseAction(
   obs: OfficeObservation,

@@ -9,17 +9,7 @@ import { describe, expect, it } from 'vitest';
 import { OfficeEnv, cloneJson, type OfficeAction, type OfficeApp } from '../../envs/office/index.ts';
 import { wordApp, type WordState } from '../../envs/word/index.ts';
 import { canvasState, selectionState } from '../../envs/word/model/index.ts';
-
-function mulberry32(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
+import { act as action, mulberry32 } from '../support/seeded-actions.ts';
 
 /** The straightforward app: full deep copies for undo, the canvas recomputed from the live document. */
 const reference: OfficeApp<WordState> = {
@@ -78,18 +68,6 @@ const TEMPLATE = {
     'Closing words here.',
   ],
 };
-
-function action(fn: string, label: string, text: string, args: Record<string, unknown>): OfficeAction {
-  return {
-    thought: '',
-    control_label: label,
-    control_text: text,
-    function: fn,
-    args,
-    status: 'CONTINUE',
-    plan: [],
-  };
-}
 
 function lockstep(seed: number, steps: number): void {
   const a = new OfficeEnv(wordApp, { template: TEMPLATE, maxSteps: 40 });
