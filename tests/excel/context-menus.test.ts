@@ -4,8 +4,7 @@
  * check boxes and Data Validation's "Any value" input message, all driven through env.step with UFO's actions.
  */
 import { describe, expect, it } from 'vitest';
-import { makeExcelEnv } from '../../envs/excel/index.ts';
-import type { OfficeObservation } from '../../envs/office/index.ts';
+import { excelUi } from './ui-driver.ts';
 
 interface Cell {
   value: unknown;
@@ -43,26 +42,7 @@ const TEMPLATE = {
 };
 
 function excel(template: unknown = TEMPLATE) {
-  const env = makeExcelEnv({ request: 'context menus' });
-  let [obs] = env.reset({ seed: 1, options: { template } });
-  const step = (fn: string, control_text: string, args: Record<string, unknown>, type?: string, nth = 0) => {
-    const c = obs.controls.filter(
-      (x) => x.control_text === control_text && (type === undefined || x.control_type === type),
-    )[nth];
-    if (control_text !== '') expect(c, `a visible control '${control_text}'`).toBeDefined();
-    const out = env.step({
-      thought: '',
-      control_label: c?.label ?? '',
-      control_text,
-      function: fn,
-      args,
-      status: 'CONTINUE',
-      plan: [],
-    });
-    obs = out[0] as OfficeObservation;
-    return out[4] as { error?: string; result?: unknown };
-  };
-  const book = () => obs.canvas as Book;
+  const { env, step, book, visible } = excelUi<Book>(template, 'context menus');
   return {
     env,
     step,
@@ -72,8 +52,7 @@ function excel(template: unknown = TEMPLATE) {
     arrow: (t: string) => step('click_input', t, { button: 'left', double: false }, 'Button', 1),
     keys: (keys: string) => step('keyboard_input', '', { keys }),
     goTo: (ref: string) => step('set_edit_text', 'Name Box', { text: ref }),
-    visible: (t: string, type?: string) =>
-      obs.controls.some((c) => c.control_text === t && (type === undefined || c.control_type === type)),
+    visible,
     book,
     sheet: (name = 'Sales') => book().sheets.find((s) => s.name === name)!,
     value: (addr: string, name = 'Sales') => book().sheets.find((s) => s.name === name)!.cells[addr]?.value,

@@ -1,8 +1,7 @@
 /** Excel's data-tool UI: the Sort, Data Validation, Remove Duplicates, highlight-rule, Insert Chart, New Name and
  * Custom AutoFilter dialogs, filter arrows, chart galleries, and the compact template form, driven through step. */
 import { describe, expect, it } from 'vitest';
-import { makeExcelEnv } from '../../envs/excel/index.ts';
-import type { OfficeObservation } from '../../envs/office/index.ts';
+import { excelUi, type StepInfo } from './ui-driver.ts';
 
 interface Sheet {
   name: string;
@@ -44,23 +43,10 @@ const TABLE = {
 };
 
 function excel(template: unknown = TABLE) {
-  const env = makeExcelEnv({ request: 'data tools' });
-  let [obs] = env.reset({ seed: 1, options: { template } });
-  let last: { error?: string; result?: unknown } = {};
-  const step = (fn: string, control_text: string, args: Record<string, unknown>) => {
-    const c = obs.controls.find((x) => x.control_text === control_text);
-    if (control_text !== '') expect(c, `a visible control '${control_text}'`).toBeDefined();
-    const out = env.step({
-      thought: '',
-      control_label: c?.label ?? '',
-      control_text,
-      function: fn,
-      args,
-      status: 'CONTINUE',
-      plan: [],
-    });
-    obs = out[0] as OfficeObservation;
-    last = out[4] as typeof last;
+  const ui = excelUi<Book>(template, 'data tools');
+  let last: StepInfo = {};
+  const step = (fn: string, controlText: string, args: Record<string, unknown>) => {
+    last = ui.step(fn, controlText, args);
     return last;
   };
   const click = (t: string) => step('click_input', t, { button: 'left', double: false });
@@ -74,12 +60,12 @@ function excel(template: unknown = TABLE) {
       end_row: r2,
       end_col: c2,
     });
-  const book = () => obs.canvas as Book;
+  const book = ui.book;
   const sheet = () => book().sheets.find((s) => s.name === 'Sales')!;
   const column = (letter: string) => [2, 3, 4, 5].map((r) => sheet().cells[`${letter}${r}`]?.value ?? null);
-  const visible = (t: string) => obs.controls.some((c) => c.control_text === t);
-  const texts = () => obs.controls.map((c) => c.control_text);
-  return { click, type, key, range, book, sheet, column, visible, texts, last: () => last, obs: () => obs };
+  const visible = (t: string) => ui.visible(t);
+  const texts = () => ui.obs().controls.map((c) => c.control_text);
+  return { click, type, key, range, book, sheet, column, visible, texts, last: () => last, obs: ui.obs };
 }
 
 describe('compact template', () => {
