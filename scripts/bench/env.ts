@@ -8,6 +8,7 @@
 import { Command } from 'commander';
 import { OfficeEnv, type OfficeAction, type OfficeApp } from '../../envs/office/index.ts';
 import { OFFICE_APPS } from '../../envs/apps.ts';
+import { timePhases, type PhaseTimer } from './phases.ts';
 
 interface AppFigures {
   app: string;
@@ -19,6 +20,8 @@ interface AppFigures {
   resets_timed: number;
   reset_median_ms: number;
   reset_p90_ms: number;
+  /** With `--phases`: wall µs per step of each kernel phase (the wrappers slow the steps themselves). */
+  phases?: ReturnType<PhaseTimer['report']>;
 }
 
 const TYPED = ['hello ', 'The ', 'report', '42', 'x'];
@@ -113,9 +116,10 @@ function quantile(sorted: readonly number[], q: number): number {
 function benchApp<S>(
   name: string,
   app: OfficeApp<S>,
-  opts: { steps: number; resets: number; episode: number; seed: number },
+  opts: { steps: number; resets: number; episode: number; seed: number; phases: boolean },
 ): AppFigures {
   const env = new OfficeEnv(app, { maxSteps: opts.episode });
+  const timer = opts.phases ? timePhases() : null;
   const rand = mulberry32(opts.seed);
   env.reset({ seed: opts.seed });
   // Warm up (JIT, caches) before timing.
@@ -125,6 +129,7 @@ function benchApp<S>(
   }
   // Steps: actions are drawn outside the timed region; resets at episode ends are not counted as steps.
   env.reset({ seed: opts.seed + 1 });
+  timer?.reset();
   let errors = 0;
   let stepNs = 0n;
   const cpu0 = process.cpuUsage();
@@ -137,6 +142,8 @@ function benchApp<S>(
     if (terminated || truncated) env.reset();
   }
   const cpu = process.cpuUsage(cpu0);
+  const phases = timer?.report();
+  timer?.remove();
   // Resets, each after a short random episode so there is something to reset.
   const resetMs: number[] = [];
   for (let i = 0; i < opts.resets; i++) {
@@ -158,6 +165,7 @@ function benchApp<S>(
     resets_timed: opts.resets,
     reset_median_ms: Math.round(quantile(resetMs, 0.5) * 10000) / 10000,
     reset_p90_ms: Math.round(quantile(resetMs, 0.9) * 10000) / 10000,
+    ...(phases === undefined ? {} : { phases }),
   };
 }
 
@@ -168,9 +176,20 @@ export default async function envBench(args: string[]): Promise<void> {
     .option('--episode <n>', 'steps per episode before truncation', '30')
     .option('--seed <n>', 'seed', '0')
     .option('--app <name>', 'only this app')
+    .option(
+      '--phases',
+      'also time the kernel phases of a step (slows the steps: compare the split, not the rates)',
+    )
     .exitOverride();
   program.parse(args, { from: 'user' });
-  const o = program.opts<{ steps: string; resets: string; episode: string; seed: string; app?: string }>();
+  const o = program.opts<{
+    steps: string;
+    resets: string;
+    episode: string;
+    seed: string;
+    app?: string;
+    phases?: boolean;
+  }>();
   const opts = {
     steps: Number(o.steps),
     resets: Number(o.resets),
@@ -184,13 +203,19 @@ export default async function envBench(args: string[]): Promise<void> {
   const results: AppFigures[] = [];
   for (const [name, app] of Object.entries(OFFICE_APPS)) {
     if (o.app !== undefined && o.app !== name) continue;
-    const r = benchApp(name, app, opts);
+    const r = benchApp(name, app, { ...opts, phases: o.phases === true });
     results.push(r);
     process.stderr.write(
       `${name}: ${r.steps_per_second} steps/s wall (${r.us_per_step} µs/step), ${r.steps_per_cpu_second} steps per CPU-second, ` +
         `${r.errors} of ${r.steps} steps refused; ` +
         `reset median ${r.reset_median_ms} ms (p90 ${r.reset_p90_ms} ms)\n`,
     );
+    if (r.phases !== undefined) {
+      const parts = Object.entries(r.phases).map(
+        ([phase, p]) => `${phase} ${p.us_per_step} µs (${p.calls_per_step}×)`,
+      );
+      process.stderr.write(`  per step, timed with wrappers: ${parts.join(', ')}\n`);
+    }
   }
   if (results.length === 0)
     throw new Error(`no app named '${String(o.app)}'; apps: ${Object.keys(OFFICE_APPS).join(', ')}`);
