@@ -156,8 +156,9 @@ class NodePlan<S> {
 }
 
 /**
- * One evaluation of a memo'd subtree: its key, the kernel UI it saw, where in the view it started, and the slices
- * of the view's lists it made. While all of these hold, the next view appends the slices instead of evaluating.
+ * One evaluation of a memo'd subtree: its key, what it read of the UI, where in the view it started, and the
+ * slices of the view's lists it made. While all of these hold, the next view appends the slices instead of
+ * evaluating.
  */
 class MemoRecord<S> {
   constructor(
