@@ -97,8 +97,11 @@ class NodePlan<S> {
   /** A compiled node (found by id in the compiled UI): `byId` answers for it through `mark`. */
   readonly registered: boolean;
   readonly memo: MemoKey<S> | null;
-  /** What the last evaluation of this memo'd subtree gave, for the session whose cache `memoFor` is. */
-  memoRecord: MemoRecord<S> | null = null;
+  /**
+   * What the last evaluations of this memo'd subtree gave (most recent first, at most `MEMO_RECORDS`), for the
+   * session whose cache `memoFor` is.
+   */
+  memoRecords: MemoRecord<S>[] = [];
   memoFor: ObservedCache | null = null;
   /** The walk that last gave this node an entry, and that entry's index (see `EntryIndex`). */
   mark = 0;
@@ -167,15 +170,19 @@ class MemoRecord<S> {
     readonly reads: readonly unknown[],
     readonly start: number,
     readonly listedStart: number,
+    readonly raisedStart: number,
     readonly parentIndex: number,
     readonly parentEnabled: boolean,
     readonly entries: readonly ViewEntry<S>[],
     readonly listed: readonly ViewEntry<S>[],
     readonly controls: readonly ObservedControl[],
     readonly raised: readonly ViewEntry<S>[],
-    /** The compiled nodes' plans among the entries: their `mark` is renewed on reuse (their index is the same). */
+    /** The compiled nodes' plans among the entries and their indexes: renewed on reuse (see `EntryIndex`). */
     readonly marked: readonly NodePlan<S>[],
+    readonly markedIndex: readonly number[],
     readonly collision: boolean,
+    /** The last walk that placed these slices at `start` (see `Walk.baseStamp`). */
+    public placedIn: number,
   ) {}
 }
 
@@ -313,29 +320,77 @@ class EntryIndex<S> implements ReadonlyMap<string, ViewEntry<S>> {
   }
 }
 
-/** One build's inputs and outputs, passed down the walk instead of closed over. */
+/** A session's last full view's lists and walk stamp: the next walk starts from copies of them. */
+interface BaseLists<S> {
+  readonly stamp: number;
+  readonly entries: readonly ViewEntry<S>[];
+  readonly listed: readonly ViewEntry<S>[];
+  readonly controls: readonly ObservedControl[];
+  readonly raised: readonly ViewEntry<S>[];
+}
+
+/** Per observation cache (one per session): the lists of its last full walk. */
+const baseLists = new WeakMap<ObservedCache, BaseLists<unknown>>();
+
+/**
+ * One build's inputs and outputs, passed down the walk instead of closed over.
+ *
+ * The lists start as copies of the session's last full view's lists (one native copy each) and are written by
+ * index, then cut to length. A memo'd subtree reused at the place where that view had it then costs nothing: its
+ * slices are already there. Most steps change a few subtrees of a view that lists ~900 controls (a spreadsheet
+ * grid), so this replaces thousands of element copies per step with four array copies.
+ */
 class Walk<S> {
   readonly state: S;
   readonly uiView: UiView;
   readonly plans: PlanCache<S>;
   readonly cache: ObservedCache;
   readonly stamp: number;
-  readonly entries: ViewEntry<S>[] = [];
-  readonly listed: ViewEntry<S>[] = [];
-  readonly controls: ObservedControl[] = [];
-  readonly raised: ViewEntry<S>[] = [];
+  /** The stamp of the walk whose lists these started from, or -1. */
+  readonly baseStamp: number;
+  readonly entries: ViewEntry<S>[];
+  readonly listed: ViewEntry<S>[];
+  readonly controls: ObservedControl[];
+  readonly raised: ViewEntry<S>[];
+  /** How much of each list this walk has written (`controls` grows with `listed`). */
+  nEntries = 0;
+  nListed = 0;
+  nRaised = 0;
   /** A computed node with an entry shares its id with a compiled node (then `byId` cannot go through plans). */
   collision = false;
   /** The UI view when it can record reads (the session's); without one, memo'd subtrees are always evaluated. */
   readonly tracker: TrackedUiView | null;
 
-  constructor(source: ViewSource<S>, cache: ObservedCache) {
+  constructor(source: ViewSource<S>, cache: ObservedCache, base: BaseLists<S> | undefined) {
     this.state = source.state;
     this.tracker = isTracked(source.uiView) ? source.uiView : null;
     this.uiView = source.uiView;
     this.plans = plansFor(source.compiled, source.commands);
     this.cache = cache;
     this.stamp = ++walkCounter;
+    if (base === undefined) {
+      this.baseStamp = -1;
+      this.entries = [];
+      this.listed = [];
+      this.controls = [];
+      this.raised = [];
+    } else {
+      this.baseStamp = base.stamp;
+      this.entries = base.entries.slice();
+      this.listed = base.listed.slice();
+      this.controls = base.controls.slice();
+      this.raised = base.raised.slice();
+    }
+  }
+
+  /** Cuts the lists to what this walk wrote. */
+  finish(): void {
+    if (this.entries.length > this.nEntries) this.entries.length = this.nEntries;
+    if (this.listed.length > this.nListed) {
+      this.listed.length = this.nListed;
+      this.controls.length = this.nListed;
+    }
+    if (this.raised.length > this.nRaised) this.raised.length = this.nRaised;
   }
 }
 
@@ -383,8 +438,7 @@ function visitOne<S>(
     const select = plan.selected;
     const selected = select === null ? null : select(state, uiView);
     const expanded = plan.expandable ? uiView.isOpen(plan.id) : null;
-    const listed = walk.listed;
-    const label = plan.listed ? labelOf(listed.length + 1) : '';
+    const label = plan.listed ? labelOf(walk.nListed + 1) : '';
     // Entries are immutable: the one this session's last walk made for the node is reused while it is the same.
     let entry = plan.entryFor === walk.cache ? plan.entry : null;
     if (
@@ -423,15 +477,16 @@ function visitOne<S>(
       plan.entry = entry;
       plan.entryFor = walk.cache;
     }
-    index = walk.entries.length;
-    walk.entries.push(entry);
+    index = walk.nEntries++;
+    walk.entries[index] = entry;
     plan.mark = walk.stamp;
     plan.markIndex = index;
     if (plan.collides) walk.collision = true;
-    if (plan.layer > 0) walk.raised.push(entry);
+    if (plan.layer > 0) walk.raised[walk.nRaised++] = entry;
     if (label !== '') {
-      listed.push(entry);
-      walk.controls.push(plan.observedEntry!);
+      const at = walk.nListed++;
+      walk.listed[at] = entry;
+      walk.controls[at] = plan.observedEntry!;
     }
   }
   if (plan.children.length > 0) visitAll(walk, plan.children, index, enabled);
@@ -461,6 +516,18 @@ function append<T>(target: T[], items: readonly T[]): void {
   else for (let i = 0; i < items.length; i++) target.push(items[i]!);
 }
 
+/** Writes `items` into `target` from `at` on (the walk's lists are written by index, see `Walk`). */
+function place<T>(target: T[], at: number, items: readonly T[]): void {
+  for (let i = 0; i < items.length; i++) target[at + i] = items[i]!;
+}
+
+/**
+ * How many evaluations of a memo'd subtree are kept. A subtree moves when what comes before it changes (another
+ * ribbon tab lists other controls before a spreadsheet grid) and its key changes with the selection; keeping a few
+ * lets switching back reuse the entries made there instead of re-evaluating and re-labelling them.
+ */
+const MEMO_RECORDS = 8;
+
 /** A memo'd subtree: appended from its last evaluation while its key, the UI and its place hold; else evaluated. */
 function visitMemo<S>(
   walk: Walk<S>,
@@ -476,33 +543,66 @@ function visitMemo<S>(
     return;
   }
   const key = plan.memo!(state, uiView);
-  const start = walk.entries.length;
-  const listedStart = walk.listed.length;
+  const start = walk.nEntries;
+  const listedStart = walk.nListed;
   const outer = tracker.recorder;
-  const last = plan.memoFor === walk.cache ? plan.memoRecord : null;
-  if (
-    last !== null &&
-    Object.is(last.key, key) &&
-    last.start === start &&
-    last.listedStart === listedStart &&
-    last.parentIndex === parentIndex &&
-    last.parentEnabled === parentEnabled &&
-    tracker.holds(last.reads)
-  ) {
-    append(walk.entries, last.entries);
-    append(walk.listed, last.listed);
-    append(walk.controls, last.controls);
-    append(walk.raised, last.raised);
+  if (plan.memoFor !== walk.cache) {
+    plan.memoRecords = [];
+    plan.memoFor = walk.cache;
+  }
+  const records = plan.memoRecords;
+  let last: MemoRecord<S> | null = null;
+  let moved: MemoRecord<S> | null = null;
+  for (let i = 0; i < records.length; i++) {
+    const record = records[i]!;
+    if (!Object.is(record.key, key) || record.parentEnabled !== parentEnabled) continue;
+    const samePlace =
+      record.start === start && record.listedStart === listedStart && record.parentIndex === parentIndex;
+    if (!samePlace && moved !== null) continue;
+    if (!tracker.holds(record.reads)) continue;
+    if (!samePlace) {
+      moved = record;
+      continue;
+    }
+    last = record;
+    if (i > 0) {
+      records.splice(i, 1);
+      records.unshift(record);
+    }
+    break;
+  }
+  if (last === null && moved !== null) {
+    relocate(walk, plan, moved, parentIndex);
+    if (outer !== null) append(outer, moved.reads);
+    return;
+  }
+  if (last !== null) {
+    const raisedStart = walk.nRaised;
+    // The lists started as copies of the last full view's: where it placed these slices here, they are in place.
+    if (last.placedIn !== walk.baseStamp || last.raisedStart !== raisedStart) {
+      place(walk.entries, start, last.entries);
+      place(walk.listed, listedStart, last.listed);
+      place(walk.controls, listedStart, last.controls);
+      place(walk.raised, raisedStart, last.raised);
+    }
+    walk.nEntries = start + last.entries.length;
+    walk.nListed = listedStart + last.listed.length;
+    walk.nRaised = raisedStart + last.raised.length;
+    last.placedIn = walk.stamp;
     const marked = last.marked;
-    for (let i = 0; i < marked.length; i++) marked[i]!.mark = walk.stamp;
+    const markedIndex = last.markedIndex;
+    for (let i = 0; i < marked.length; i++) {
+      const inner = marked[i]!;
+      inner.mark = walk.stamp;
+      inner.markIndex = markedIndex[i]!;
+    }
     if (last.collision) walk.collision = true;
     // An enclosing memo'd subtree depends on what this one read.
     if (outer !== null) append(outer, last.reads);
     return;
   }
   const collisionBefore = walk.collision;
-  const controlsStart = walk.controls.length;
-  const raisedStart = walk.raised.length;
+  const raisedStart = walk.nRaised;
   walk.collision = false;
   const reads: unknown[] = [];
   tracker.recorder = reads;
@@ -512,39 +612,129 @@ function visitMemo<S>(
     tracker.recorder = outer;
   }
   if (outer !== null) append(outer, reads);
-  const entries = walk.entries.slice(start);
+  const entries = walk.entries.slice(start, walk.nEntries);
   const marked: NodePlan<S>[] = [];
-  for (const entry of entries) {
-    const inner = walk.plans.byNode.get(entry.node);
-    if (inner !== undefined && inner.registered) marked.push(inner);
+  const markedIndex: number[] = [];
+  for (let i = 0; i < entries.length; i++) {
+    const inner = walk.plans.byNode.get(entries[i]!.node);
+    if (inner !== undefined && inner.registered) {
+      marked.push(inner);
+      markedIndex.push(start + i);
+    }
   }
-  plan.memoRecord = new MemoRecord(
+  const record = new MemoRecord(
     key,
     reads,
     start,
     listedStart,
+    raisedStart,
     parentIndex,
     parentEnabled,
     entries,
-    walk.listed.slice(listedStart),
-    walk.controls.slice(controlsStart),
-    walk.raised.slice(raisedStart),
+    walk.listed.slice(listedStart, walk.nListed),
+    walk.controls.slice(listedStart, walk.nListed),
+    walk.raised.slice(raisedStart, walk.nRaised),
     marked,
+    markedIndex,
     walk.collision,
+    walk.stamp,
   );
-  plan.memoFor = walk.cache;
+  records.unshift(record);
+  if (records.length > MEMO_RECORDS) records.pop();
   walk.collision = walk.collision || collisionBefore;
+}
+
+/**
+ * A memo'd subtree whose key and UI reads hold but that sits elsewhere (something before it listed more or fewer
+ * controls): its entries as `record` has them, with the labels and parent indexes of the new place. What a walk
+ * would give there, without calling the app's functions again; only the labels and indexes change.
+ */
+function relocate<S>(walk: Walk<S>, plan: NodePlan<S>, record: MemoRecord<S>, parentIndex: number): void {
+  const start = walk.nEntries;
+  const listedStart = walk.nListed;
+  const raisedStart = walk.nRaised;
+  const delta = start - record.start;
+  const from = record.start;
+  const old = record.entries;
+  const entries = walk.entries;
+  const listed = walk.listed;
+  const controls = walk.controls;
+  const raised = walk.raised;
+  let n = listedStart;
+  let r = raisedStart;
+  for (let i = 0; i < old.length; i++) {
+    const before = old[i]!;
+    // Only the subtree's top entries have a parent outside it, and that parent is the subtree's.
+    const parent = before.parent >= from ? before.parent + delta : parentIndex;
+    const label = before.label === '' ? '' : labelOf(n + 1);
+    const entry =
+      label === before.label && parent === before.parent
+        ? before
+        : {
+            node: before.node,
+            label,
+            text: before.text,
+            type: before.type,
+            enabled: before.enabled,
+            selected: before.selected,
+            expanded: before.expanded,
+            rect: before.rect,
+            parent,
+          };
+    entries[start + i] = entry;
+    if (label !== '') {
+      listed[n] = entry;
+      controls[n] = observed(walk.cache, entry);
+      n++;
+    }
+    if (entry.node.layer > 0) raised[r++] = entry;
+  }
+  walk.nEntries = start + old.length;
+  walk.nListed = n;
+  walk.nRaised = r;
+  const markedIndex = record.markedIndex.map((index) => index + delta);
+  for (let i = 0; i < record.marked.length; i++) {
+    const inner = record.marked[i]!;
+    inner.mark = walk.stamp;
+    inner.markIndex = markedIndex[i]!;
+  }
+  if (record.collision) walk.collision = true;
+  const records = plan.memoRecords;
+  records.unshift(
+    new MemoRecord(
+      record.key,
+      record.reads,
+      start,
+      listedStart,
+      raisedStart,
+      parentIndex,
+      record.parentEnabled,
+      entries.slice(start, walk.nEntries),
+      listed.slice(listedStart, n),
+      controls.slice(listedStart, n),
+      raised.slice(raisedStart, r),
+      record.marked,
+      markedIndex,
+      record.collision,
+      walk.stamp,
+    ),
+  );
+  if (records.length > MEMO_RECORDS) records.pop();
 }
 
 export function buildView<S>(source: ViewSource<S>, cache: ObservedCache, dialogsOnly = false): View<S> {
   const { compiled, state, ui, uiView } = source;
-  const walk = new Walk(source, cache);
+  const walk = new Walk(
+    source,
+    cache,
+    dialogsOnly ? undefined : (baseLists.get(cache) as BaseLists<S> | undefined),
+  );
   const entries = walk.entries;
 
   // Open dialogs are owned windows: UIA lists them before the main window's content, topmost first.
-  const rootIndex = entries.length;
+  const rootIndex = walk.nEntries++;
   const root = compiled.root;
-  entries.push({
+  entries[rootIndex] = {
     node: root,
     label: '',
     text: typeof root.name === 'string' ? root.name : root.name(state, uiView),
@@ -554,13 +744,24 @@ export function buildView<S>(source: ViewSource<S>, cache: ObservedCache, dialog
     expanded: null,
     rect: root.rect,
     parent: -1,
-  });
+  };
   for (let i = ui.dialogs.length - 1; i >= 0; i--) {
     const instance = ui.dialogs[i]!;
     const dialogNode = instance.id === '#message' ? compiled.messageBox : compiled.dialogs.get(instance.id);
     if (dialogNode) visitAll(walk, [planOf(dialogNode, walk.plans)], rootIndex, true);
   }
   if (!dialogsOnly) visitAll(walk, plansOfList(compiled.mainChildren, walk.plans), rootIndex, true);
+  walk.finish();
+  if (!dialogsOnly) {
+    const base: BaseLists<S> = {
+      stamp: walk.stamp,
+      entries,
+      listed: walk.listed,
+      controls: walk.controls,
+      raised: walk.raised,
+    };
+    baseLists.set(cache, base as BaseLists<unknown>);
+  }
 
   const top = ui.dialogs[ui.dialogs.length - 1];
   return {

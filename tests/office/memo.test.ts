@@ -176,6 +176,36 @@ describe('memo keys', () => {
     expect(d.env.session.state.bold).toBe(true);
   });
 
+  it('relabel a subtree that moved without evaluating it again, on the way there and back', () => {
+    const d = setup();
+    d.act('set_edit_text', 'Text Editor', { text: 'row1' });
+    const before = d.obs().controls;
+    const cellsBefore = before.filter((c) => /^R\dC\d$/.test(c.control_text));
+    const row1 = calls.get('R1C1')!;
+    const row2 = calls.get('R2C1')!;
+    // The open drop-down lists its items before the document: every cell moves down by two labels.
+    d.act('click_input', 'Align');
+    const opened = d.obs().controls;
+    const cellsOpened = opened.filter((c) => /^R\dC\d$/.test(c.control_text));
+    expect(cellsOpened.map((c) => Number(c.label))).toEqual(cellsBefore.map((c) => Number(c.label) + 2));
+    expect(cellsOpened.map((c) => [c.control_text, c.selected])).toEqual(
+      cellsBefore.map((c) => [c.control_text, c.selected]),
+    );
+    expect(calls.get('R1C1')).toBe(row1);
+    expect(calls.get('R2C1')).toBe(row2);
+    // Labels stay the list positions, and the view's entries point at their parents.
+    expect(opened.map((c) => c.label)).toEqual(opened.map((_, i) => String(i + 1)));
+    const view = d.env.view();
+    for (const entry of view.entries.slice(1)) expect(view.entries[entry.parent]).toBeDefined();
+    const cell = view.byId.get('document/cell12')!;
+    expect(view.listed[Number(cell.label) - 1]).toBe(cell);
+    expect(view.entries[cell.parent]!.node.id).toBe('document');
+    // Closing it puts the cells back where they were, still without evaluating them.
+    d.act('keyboard_input', null, { keys: '{ESC}' });
+    expect(d.obs().controls).toEqual(before);
+    expect(calls.get('R1C1')).toBe(row1);
+  });
+
   it('byId answers for a reused group come from the view that reused it', () => {
     const d = setup();
     d.act('set_edit_text', 'Text Editor', { text: 'a' });
