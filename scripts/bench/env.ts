@@ -1,10 +1,15 @@
 /**
- * `npm run bench -- env [--steps N] [--resets N] [--episode N] [--seed N]`: for each app of OFFICE_APPS, the
- * steps per second of a random valid-action policy on one core (each step: pick a random enabled control of the
- * active window — the open dialog if there is one — and a UFO function that fits it; sometimes an app API with
- * sampled arguments), and the median time of `reset`. Human-readable lines go to stderr; one JSON line with all
- * figures goes to stdout at the end.
+ * `npm run bench -- env [--steps N] [--warmup N] [--resets N] [--episode N] [--seed N]`: for each app of
+ * OFFICE_APPS, the steps per second of a random valid-action policy on one core (each step: pick a random enabled
+ * control of the active window — the open dialog if there is one — and a UFO function that fits it; sometimes an
+ * app API with sampled arguments), and the median time of `reset`. Human-readable lines go to stderr; one JSON
+ * line with all figures goes to stdout at the end.
+ *
+ * Two rates per app: the first `--warmup` steps of a fresh process (V8 is still compiling: the random policy
+ * reaches rarely used code for tens of thousands of steps, and on a single core the compiler threads take turns
+ * with the env), and the steady state after them, which is what a long exploration run sees.
  */
+import os from 'node:os';
 import { Command } from 'commander';
 import { OfficeEnv, type OfficeAction, type OfficeApp } from '../../envs/office/index.ts';
 import { OFFICE_APPS } from '../../envs/apps.ts';
@@ -13,9 +18,18 @@ import { timePhases, type PhaseTimer } from './phases.ts';
 interface AppFigures {
   app: string;
   steps: number;
+  /** Steady state (after the warm-up): the wall rate of `env.step`. */
   steps_per_second: number;
   steps_per_cpu_second: number;
   us_per_step: number;
+  /** Median and 99th percentile of one `env.step`, µs. */
+  step_p50_us: number;
+  step_p99_us: number;
+  /** Share of the timed wall time spent in steps over 1 ms (a compile or a collection took the core). */
+  stall_share: number;
+  /** The warm-up steps of a fresh process: their wall rate of `env.step` (JIT compiling as it goes). */
+  warmup_steps: number;
+  warmup_steps_per_second: number;
   errors: number;
   resets_timed: number;
   reset_median_ms: number;
@@ -116,32 +130,43 @@ function quantile(sorted: readonly number[], q: number): number {
 function benchApp<S>(
   name: string,
   app: OfficeApp<S>,
-  opts: { steps: number; resets: number; episode: number; seed: number; phases: boolean },
+  opts: { steps: number; warmup: number; resets: number; episode: number; seed: number; phases: boolean },
 ): AppFigures {
   const env = new OfficeEnv(app, { maxSteps: opts.episode });
   const timer = opts.phases ? timePhases() : null;
   const rand = mulberry32(opts.seed);
   env.reset({ seed: opts.seed });
-  // Warm up (JIT, caches) before timing.
-  for (let i = 0; i < Math.min(2000, opts.steps); i++) {
-    const [, , terminated, truncated] = env.step(randomValidAction(env, app, rand));
+  // Warm-up: timed on its own, as the rate a fresh process starts at.
+  let warmupNs = 0n;
+  for (let i = 0; i < opts.warmup; i++) {
+    const a = randomValidAction(env, app, rand);
+    const t0 = process.hrtime.bigint();
+    const [, , terminated, truncated] = env.step(a);
+    warmupNs += process.hrtime.bigint() - t0;
     if (terminated || truncated) env.reset();
   }
   // Steps: actions are drawn outside the timed region; resets at episode ends are not counted as steps.
   env.reset({ seed: opts.seed + 1 });
   timer?.reset();
   let errors = 0;
-  let stepNs = 0n;
+  const stepUs = new Float64Array(opts.steps);
   const cpu0 = process.cpuUsage();
   for (let i = 0; i < opts.steps; i++) {
     const a = randomValidAction(env, app, rand);
     const t0 = process.hrtime.bigint();
     const [, , terminated, truncated, info] = env.step(a);
-    stepNs += process.hrtime.bigint() - t0;
+    stepUs[i] = Number(process.hrtime.bigint() - t0) / 1000;
     if (info.error !== undefined) errors++;
     if (terminated || truncated) env.reset();
   }
   const cpu = process.cpuUsage(cpu0);
+  let totalUs = 0;
+  let stalledUs = 0;
+  for (const us of stepUs) {
+    totalUs += us;
+    if (us > 1000) stalledUs += us;
+  }
+  const sortedUs = Array.from(stepUs).sort((a, b) => a - b);
   const phases = timer?.report();
   timer?.remove();
   // Resets, each after a short random episode so there is something to reset.
@@ -153,14 +178,20 @@ function benchApp<S>(
     resetMs.push(Number(process.hrtime.bigint() - t0) / 1e6);
   }
   resetMs.sort((a, b) => a - b);
-  const seconds = Number(stepNs) / 1e9;
+  const seconds = totalUs / 1e6;
   return {
     app: name,
     steps: opts.steps,
     steps_per_second: Math.round(opts.steps / seconds),
-    // CPU time of the whole loop (policy draws and episode resets included): the rate on one uncontended core.
+    // CPU time of the whole loop (policy draws and episode resets included, and V8's compiler and collector
+    // threads): the rate on one uncontended core.
     steps_per_cpu_second: Math.round(opts.steps / ((cpu.user + cpu.system) / 1e6)),
     us_per_step: Math.round((seconds / opts.steps) * 1e6 * 100) / 100,
+    step_p50_us: Math.round(quantile(sortedUs, 0.5) * 10) / 10,
+    step_p99_us: Math.round(quantile(sortedUs, 0.99) * 10) / 10,
+    stall_share: Math.round((stalledUs / totalUs) * 1000) / 1000,
+    warmup_steps: opts.warmup,
+    warmup_steps_per_second: opts.warmup === 0 ? 0 : Math.round(opts.warmup / (Number(warmupNs) / 1e9)),
     errors,
     resets_timed: opts.resets,
     reset_median_ms: Math.round(quantile(resetMs, 0.5) * 10000) / 10000,
@@ -171,7 +202,8 @@ function benchApp<S>(
 
 export default async function envBench(args: string[]): Promise<void> {
   const program = new Command('env')
-    .option('--steps <n>', 'timed steps per app', '20000')
+    .option('--steps <n>', 'timed steps per app (after the warm-up)', '20000')
+    .option('--warmup <n>', 'steps run first, timed apart (JIT warm-up)', '40000')
     .option('--resets <n>', 'timed resets per app', '500')
     .option('--episode <n>', 'steps per episode before truncation', '30')
     .option('--seed <n>', 'seed', '0')
@@ -184,6 +216,7 @@ export default async function envBench(args: string[]): Promise<void> {
   program.parse(args, { from: 'user' });
   const o = program.opts<{
     steps: string;
+    warmup: string;
     resets: string;
     episode: string;
     seed: string;
@@ -192,12 +225,13 @@ export default async function envBench(args: string[]): Promise<void> {
   }>();
   const opts = {
     steps: Number(o.steps),
+    warmup: Number(o.warmup),
     resets: Number(o.resets),
     episode: Number(o.episode),
     seed: Number(o.seed),
   };
   for (const [key, value] of Object.entries(opts)) {
-    if (!Number.isInteger(value) || value < (key === 'seed' ? 0 : 1))
+    if (!Number.isInteger(value) || value < (key === 'seed' || key === 'warmup' ? 0 : 1))
       throw new Error(`--${key} must be a positive integer, got ${String(value)}`);
   }
   const results: AppFigures[] = [];
@@ -206,9 +240,11 @@ export default async function envBench(args: string[]): Promise<void> {
     const r = benchApp(name, app, { ...opts, phases: o.phases === true });
     results.push(r);
     process.stderr.write(
-      `${name}: ${r.steps_per_second} steps/s wall (${r.us_per_step} µs/step), ${r.steps_per_cpu_second} steps per CPU-second, ` +
-        `${r.errors} of ${r.steps} steps refused; ` +
-        `reset median ${r.reset_median_ms} ms (p90 ${r.reset_p90_ms} ms)\n`,
+      `${name}: ${r.steps_per_second} steps/s wall (${r.us_per_step} µs/step; median ${r.step_p50_us} µs, ` +
+        `p99 ${r.step_p99_us} µs; ${(r.stall_share * 100).toFixed(1)}% of the time in steps over 1 ms), ` +
+        `${r.steps_per_cpu_second} steps per CPU-second, ${r.errors} of ${r.steps} steps refused; ` +
+        `reset median ${r.reset_median_ms} ms (p90 ${r.reset_p90_ms} ms); ` +
+        `the first ${r.warmup_steps} steps of the process: ${r.warmup_steps_per_second} steps/s wall\n`,
     );
     if (r.phases !== undefined) {
       const parts = Object.entries(r.phases).map(
@@ -220,6 +256,6 @@ export default async function envBench(args: string[]): Promise<void> {
   if (results.length === 0)
     throw new Error(`no app named '${String(o.app)}'; apps: ${Object.keys(OFFICE_APPS).join(', ')}`);
   process.stdout.write(
-    `${JSON.stringify({ bench: 'env', node: process.version, ...opts, apps: results })}\n`,
+    `${JSON.stringify({ bench: 'env', node: process.version, cores: os.availableParallelism(), ...opts, apps: results })}\n`,
   );
 }
