@@ -101,9 +101,24 @@ export function randomValidAction<S>(env: OfficeEnv<S>, app: OfficeApp<S>, rand:
     const args = api.sample?.(env.npRandom, env.state);
     if (args !== null && args !== undefined) return action(name, '', '', args);
   }
-  const candidates = view.listed.filter((e) => e.enabled && e.node.scope === view.activeScope);
-  if (candidates.length === 0) return action('keyboard_input', '', '', { keys: '{ESC}' });
-  const entry = pick(candidates);
+  // A uniform draw among the enabled controls of the active window, counted then found again rather than
+  // filtered into a new array: a spreadsheet lists ~875 controls, and the garbage would be collected inside the
+  // timed steps. The draws are the same as picking from the filtered list.
+  const listed = view.listed;
+  const scope = view.activeScope;
+  let count = 0;
+  for (let i = 0; i < listed.length; i++) if (listed[i]!.enabled && listed[i]!.node.scope === scope) count++;
+  if (count === 0) return action('keyboard_input', '', '', { keys: '{ESC}' });
+  let k = Math.floor(rand() * count);
+  let entry = listed[0]!;
+  for (let i = 0; i < listed.length; i++) {
+    const e = listed[i]!;
+    if (!e.enabled || e.node.scope !== scope) continue;
+    if (k-- === 0) {
+      entry = e;
+      break;
+    }
+  }
   switch (entry.type) {
     case 'Document': {
       const r = rand();
