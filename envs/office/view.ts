@@ -356,6 +356,9 @@ class Walk<S> {
   nEntries = 0;
   nListed = 0;
   nRaised = 0;
+  /** The compiled nodes' plans this walk listed, in order, and their entries' indexes (for memo records). */
+  readonly markedPlans: NodePlan<S>[] = [];
+  readonly markedIndexes: number[] = [];
   /** A computed node with an entry shares its id with a compiled node (then `byId` cannot go through plans). */
   collision = false;
   /** The UI view when it can record reads (the session's); without one, memo'd subtrees are always evaluated. */
@@ -481,6 +484,10 @@ function visitOne<S>(
     walk.entries[index] = entry;
     plan.mark = walk.stamp;
     plan.markIndex = index;
+    if (plan.registered) {
+      walk.markedPlans.push(plan);
+      walk.markedIndexes.push(index);
+    }
     if (plan.collides) walk.collision = true;
     if (plan.layer > 0) walk.raised[walk.nRaised++] = entry;
     if (label !== '') {
@@ -595,6 +602,8 @@ function visitMemo<S>(
       const inner = marked[i]!;
       inner.mark = walk.stamp;
       inner.markIndex = markedIndex[i]!;
+      walk.markedPlans.push(inner);
+      walk.markedIndexes.push(markedIndex[i]!);
     }
     if (last.collision) walk.collision = true;
     // An enclosing memo'd subtree depends on what this one read.
@@ -603,6 +612,7 @@ function visitMemo<S>(
   }
   const collisionBefore = walk.collision;
   const raisedStart = walk.nRaised;
+  const markedStart = walk.markedPlans.length;
   walk.collision = false;
   const reads: unknown[] = [];
   tracker.recorder = reads;
@@ -613,15 +623,8 @@ function visitMemo<S>(
   }
   if (outer !== null) append(outer, reads);
   const entries = walk.entries.slice(start, walk.nEntries);
-  const marked: NodePlan<S>[] = [];
-  const markedIndex: number[] = [];
-  for (let i = 0; i < entries.length; i++) {
-    const inner = walk.plans.byNode.get(entries[i]!.node);
-    if (inner !== undefined && inner.registered) {
-      marked.push(inner);
-      markedIndex.push(start + i);
-    }
-  }
+  const marked = walk.markedPlans.slice(markedStart);
+  const markedIndex = walk.markedIndexes.slice(markedStart);
   const record = new MemoRecord(
     key,
     reads,
@@ -684,7 +687,9 @@ function relocate<S>(walk: Walk<S>, plan: NodePlan<S>, record: MemoRecord<S>, pa
     entries[start + i] = entry;
     if (label !== '') {
       listed[n] = entry;
-      controls[n] = observed(walk.cache, entry);
+      // Same label (only a parent index moved): the observation entry is the one the record has.
+      controls[n] =
+        entry.label === before.label ? record.controls[n - listedStart]! : fresh(walk.cache, entry);
       n++;
     }
     if (entry.node.layer > 0) raised[r++] = entry;
@@ -697,6 +702,8 @@ function relocate<S>(walk: Walk<S>, plan: NodePlan<S>, record: MemoRecord<S>, pa
     const inner = record.marked[i]!;
     inner.mark = walk.stamp;
     inner.markIndex = markedIndex[i]!;
+    walk.markedPlans.push(inner);
+    walk.markedIndexes.push(markedIndex[i]!);
   }
   if (record.collision) walk.collision = true;
   const records = plan.memoRecords;
@@ -787,15 +794,20 @@ function observed<S>(cache: ObservedCache, entry: ViewEntry<S>): ObservedControl
   ) {
     return hit;
   }
-  const fresh: ObservedControl = Object.freeze({
+  return fresh(cache, entry);
+}
+
+/** A new observation entry for `entry`, kept in the cache under its id. */
+function fresh<S>(cache: ObservedCache, entry: ViewEntry<S>): ObservedControl {
+  const made: ObservedControl = Object.freeze({
     label: entry.label,
     control_text: entry.text,
     control_type: entry.type,
     selected: entry.selected,
     rect: entry.rect,
   });
-  cache.set(key, fresh);
-  return fresh;
+  cache.set(entry.node.id, made);
+  return made;
 }
 
 /**
