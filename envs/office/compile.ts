@@ -30,6 +30,7 @@ import {
 } from './layout.ts';
 import {
   dyn,
+  type ClusterDecl,
   type ComboBoxDecl,
   type ComboFieldDecl,
   type ControlDecl,
@@ -1080,21 +1081,23 @@ class Compiler<S> {
               document,
             );
           };
-          return list.map((child) => {
-            if (child.kind !== 'cluster') return place(child, document);
+          // A cluster may hold clusters (a grid of row clusters under one key): a hit on the outer key skips them all.
+          const placeChild = (child: ControlDecl<S> | ClusterDecl<S>, parent: UiNode<S>): UiNode<S> => {
+            if (child.kind !== 'cluster') return place(child, parent);
             const group = this.node({
-              id: `${document.id}/${slug(child.id)}`,
+              id: `${parent.id}/${slug(child.id)}`,
               role: 'container',
               type: 'Group',
               name: '',
               rect: docRect,
-              parent: document,
+              parent,
               transparent: true,
               memo: child.memo,
             });
-            for (const control of child.controls) place(control, group);
+            for (const control of child.controls) placeChild(control, group);
             return group;
-          });
+          };
+          return list.map((child) => placeChild(child, document));
         },
       );
     }

@@ -208,7 +208,8 @@ export interface ClusterDecl<S> {
   kind: 'cluster';
   /** Unique among its siblings. */
   id: string;
-  controls: readonly ControlDecl<S>[];
+  /** Its controls, or clusters of them (their key is checked only when this one's changed). */
+  controls: readonly (ControlDecl<S> | ClusterDecl<S>)[];
   memo: MemoKey<S>;
 }
 

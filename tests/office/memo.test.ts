@@ -216,3 +216,64 @@ describe('memo keys', () => {
     expect(view.listed[Number(bold.label) - 1]).toBe(bold);
   });
 });
+
+describe('nested clusters', () => {
+  /** The same rows inside one outer cluster, keyed on whether the text mentions any row; row keys are counted. */
+  const rowKeys = new Map<number, number>();
+  const rows = [1, 2].map((row) =>
+    cluster<NotepadState>({
+      id: `row${row}`,
+      memo: (s) => {
+        rowKeys.set(row, (rowKeys.get(row) ?? 0) + 1);
+        return s.text.includes(`row${row}`);
+      },
+      controls: [1, 2, 3].map((col) =>
+        button<NotepadState>({
+          name: `R${row}C${col}`,
+          id: `cell${row}${col}`,
+          type: 'DataItem',
+          command: 'bold',
+          toggled: counted(`R${row}C${col}`, (s) => s.text.includes(`row${row}`)),
+          rect: rect(100 + col * 60, 300 + row * 20, 160 + col * 60, 320 + row * 20),
+        }),
+      ),
+    }),
+  );
+  const grid = [cluster<NotepadState>({ id: 'grid', memo: (s) => s.text.includes('row'), controls: rows })];
+  const nestedApp: OfficeApp<NotepadState> = {
+    ...memoApp,
+    name: 'nested-memo-notepad',
+    ui: { ...memoApp.ui, document: { ...memoApp.ui.document, children: () => grid } },
+  };
+
+  it('list the inner controls with their own ids, and check inner keys only when the outer key changed', () => {
+    calls.clear();
+    rowKeys.clear();
+    const flat = new OfficeEnv<NotepadState>(memoApp);
+    const env = new OfficeEnv<NotepadState>(nestedApp);
+    const [flatObs] = flat.reset({ seed: 1 });
+    let [obs] = env.reset({ seed: 1 });
+    expect(obs.controls).toEqual(flatObs.controls);
+    expect(env.view().byId.get('document/cell23')?.text).toBe('R2C3');
+    const type = (text: string) => {
+      const label = obs.controls.find((c) => c.control_text === 'Text Editor')!.label;
+      obs = env.step(makeAction({ function: 'set_edit_text', control_label: label, args: { text } }))[0];
+    };
+    type('nothing');
+    type('still nothing');
+    const keys1 = rowKeys.get(1)!;
+    const cells1 = calls.get('R1C1')!;
+    // The outer key holds: neither the rows' keys nor their cells are looked at.
+    type('nothing again');
+    expect(rowKeys.get(1)).toBe(keys1);
+    expect(calls.get('R1C1')).toBe(cells1);
+    // The outer key changes: each row's key is checked, and only the row whose key changed is evaluated.
+    const cells2 = calls.get('R2C1')!;
+    type('row2 only');
+    expect(rowKeys.get(1)).toBe(keys1 + 1);
+    expect(calls.get('R1C1')).toBe(cells1);
+    expect(calls.get('R2C1')).toBe(cells2 + 1);
+    expect(obs.controls.find((c) => c.control_text === 'R2C3')?.selected).toBe(true);
+    expect(obs.controls.find((c) => c.control_text === 'R1C3')?.selected).toBe(false);
+  });
+});
