@@ -418,6 +418,8 @@ class Walk<S> {
       this.controls.length = this.nListed;
     }
     if (this.raised.length > this.nRaised) this.raised.length = this.nRaised;
+    // Observations hand this list out as it is (no copy per step): nobody may change it.
+    Object.freeze(this.controls);
   }
 }
 
