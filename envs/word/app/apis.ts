@@ -24,12 +24,13 @@ import type { WordState } from './state.ts';
 
 type Args = Readonly<Record<string, unknown>>;
 
+/** `run` with the model's refusals as the step's error, after bumping `kind` (null: the document is left alone). */
 function modelCall(
   run: (ctx: CommandContext<WordState>, args: Args) => Outcome,
-  kind: 'content' | 'selection' = 'content',
+  kind: 'content' | 'selection' | null = 'content',
 ): ApiDecl<WordState>['run'] {
   return (ctx, args) => {
-    bumpRevision(kind);
+    if (kind !== null) bumpRevision(kind);
     try {
       return run(ctx, args);
     } catch (error) {
@@ -188,7 +189,8 @@ export const wordApis: Readonly<Record<string, ApiDecl<WordState>>> = {
     }),
     label: 'Save As',
     undo: 'none',
-    run: modelCall((ctx, a) => saveAs(ctx, a)),
+    // Saving records the file and reads the document: no revision moves.
+    run: modelCall((ctx, a) => saveAs(ctx, a), null),
     sample: (rng) => ({ file_dir: '', file_name: `doc${Number(rng.integers(0, 10))}`, file_ext: '.docx' }),
   },
 };

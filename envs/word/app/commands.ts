@@ -83,10 +83,13 @@ import { DOCUMENT_AREA_WIDTH } from './layout-constants.ts';
 type Args = Readonly<Record<string, unknown>>;
 type Run = (ctx: CommandContext<WordState>, args: Args) => Outcome;
 
-/** Runs `fn`, turning the model's refusals into the step's error. */
-function guarded(run: Run, kind: 'content' | 'selection' = 'content'): Run {
+/**
+ * Runs `fn`, turning the model's refusals into the step's error. `kind` is the revision to bump first (derived.ts);
+ * null for commands that leave the document alone.
+ */
+function guarded(run: Run, kind: 'content' | 'selection' | null = 'content'): Run {
   return (ctx, args) => {
-    bumpRevision(kind);
+    if (kind !== null) bumpRevision(kind);
     try {
       return run(ctx, args);
     } catch (error) {
@@ -963,6 +966,7 @@ export function wordCommands(
       label: 'Save As',
       mutates: true,
       undo: 'none',
+      // Saving records the file and reads the document: no revision moves.
       run: guarded((ctx, a) => {
         const name = String(a.fileName ?? '').trim();
         if (name === '') return { error: 'type a file name' };
@@ -970,7 +974,7 @@ export function wordCommands(
         if (format === undefined) return { error: `unknown file type '${String(a.saveAsType)}'` };
         const base = name.toLowerCase().endsWith(`.${format}`) ? name.slice(0, -format.length - 1) : name;
         return saveAs(ctx, { file_dir: String(a.folder ?? ''), file_name: base, file_ext: format });
-      }),
+      }, null),
     },
 
     // -- Dialogs opened by shortcuts (Ctrl+H, Ctrl+D, Ctrl+K, F12) ------------------------------------------------
@@ -1038,9 +1042,12 @@ export const UNDERLINE_NAMES: Readonly<Record<string, string>> = {
   Wave: 'wave',
 };
 
-/** A command that changes only Word's own settings (view options, panes), never the document. */
+/**
+ * A command that changes only Word's own settings (view options, panes, the format painter), never the document:
+ * it moves no revision (derived.ts), since nothing derived from the document can change.
+ */
 function uiState(run: (state: WordState, args: Args) => Outcome): CommandDecl<WordState> {
-  return { mutates: true, undo: 'none', run: guarded((ctx, args) => run(ctx.state, args)) };
+  return { mutates: true, undo: 'none', run: guarded((ctx, args) => run(ctx.state, args), null) };
 }
 
 function commentAtCaret(doc: WordDocument): string | null {

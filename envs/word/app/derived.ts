@@ -1,10 +1,11 @@
 /**
  * Values the ribbon, the status bar and the canvas show that are costly to compute (the selection's format,
- * the word count, the document part of the canvas). Every Word command bumps a revision before it runs
- * (commands.ts, apis.ts): `content` for edits, `selection` for caret and selection moves (which leave counts and
- * the document JSON alone). A revision (or a new state object from undo, redo and rollback) only makes the
- * document's content key be recomputed; the values themselves are recomputed when that key changed, so the many
- * commands that may edit but do not (and undo copies of a document already shown) reuse them.
+ * the word count, the document part of the canvas). Every Word command that may change the document bumps a
+ * revision before it runs (commands.ts, apis.ts): `content` for edits, `selection` for caret and selection moves
+ * (which leave counts and the document JSON alone); view settings move none. A revision (or a new state object
+ * from undo, redo and rollback) only makes the document's content key be recomputed; the values themselves are
+ * recomputed when that key changed, so the many commands that may edit but do not (and undo copies of a document
+ * already shown) reuse them.
  */
 import {
   canvasState,
@@ -197,10 +198,25 @@ export function frozenCopy<T>(live: T, previous: unknown): T {
   return (previous === undefined ? cloneJson(live) : share(live, previous)) as T;
 }
 
+/**
+ * Live documents made from a frozen copy (undo, redo and rollback restore a snapshot as a deep copy of it, see
+ * word-app.ts) and not mirrored since, and that copy. Its parts are frozen copies that the canvas, the layout and
+ * the counts saw when it was current: the next refresh shares from them rather than from the mirror, so the
+ * values derived per object are found again instead of computed for fresh copies.
+ */
+const restoredFrom = new WeakMap<WordDocument, WordDocument>();
+
+/** Records that `live` was deep-copied from the frozen document `source` (whose parts are never changed). */
+export function noteRestored(live: WordDocument, source: WordDocument): void {
+  restoredFrom.set(live, source);
+}
+
 /** Brings the mirror up to `doc`'s content; a changed part moves the version. */
 function refreshMirror(doc: WordDocument): void {
   const keys: string[] = [];
   const parts: unknown[] = [];
+  const source = restoredFrom.get(doc) as unknown as Record<string, unknown> | undefined;
+  if (source !== undefined) restoredFrom.delete(doc);
   let changed = false;
   let i = 0;
   for (const k in doc) {
@@ -208,7 +224,11 @@ function refreshMirror(doc: WordDocument): void {
     const v = (doc as unknown as Record<string, unknown>)[k];
     if (v === undefined) continue;
     const old = mirrorKeys[i] === k ? mirrorParts[i] : undefined;
-    const part = old === undefined ? cloneJson(v) : share(v, old);
+    // share() keeps only what equals `prev`, so either frozen copy gives a copy equal to the live part. The
+    // source's part is the mirror's where the restore changed nothing there (snapshots are made of mirror parts).
+    const alt = source === undefined ? undefined : source[k];
+    const prev = alt === undefined ? old : alt;
+    const part = prev === undefined ? cloneJson(v) : share(v, prev);
     if (!Object.is(part, old)) changed = true;
     keys.push(k);
     parts.push(part);
@@ -326,19 +346,29 @@ function assembleCopy(doc: WordDocument): WordDocument | null {
 
 const contentKey = (s: WordState): string => documentContentKey(s.doc);
 
-/** The selection and the pending format: with the content, what the selection's formatting depends on. */
-let lastSelectionKey = '';
-const selectionKey: (state: WordState) => string = memo((s) => {
-  const key = JSON.stringify(s.doc.selection) + JSON.stringify(s.doc.pending);
-  if (key === lastSelectionKey) return lastSelectionKey;
-  lastSelectionKey = key;
-  return key;
+/** Copies of the selection and the pending format the current selection key names (see `selectionKey`). */
+let keySelection: unknown = undefined;
+let keyPending: unknown = undefined;
+let selectionKeyValue = 0;
+
+/**
+ * A number naming the selection and the pending format (with the content, what the selection's formatting
+ * depends on): the same while both stay equal as JSON would show them, a new one otherwise. Compared with copies
+ * of the last ones rather than by building their JSON text.
+ */
+const selectionKey: (state: WordState) => number = memo((s) => {
+  const { selection, pending } = s.doc;
+  if (selectionKeyValue !== 0 && sameJson(selection, keySelection) && sameJson(pending, keyPending))
+    return selectionKeyValue;
+  keySelection = cloneJson(selection);
+  keyPending = cloneJson(pending);
+  return ++selectionKeyValue;
 }, 'selection');
 
 /** Memoises `compute` on the content key (and the selection key, with `selection`). */
 function keyed<T>(compute: (state: WordState) => T, selection = false): (state: WordState) => T {
   let lastContent: string | null = null;
-  let lastSelection: string | null = null;
+  let lastSelection: number | null = null;
   let value: T;
   // The state and revisions of the last call: the ribbon asks many times per view with nothing moved between.
   let seenState: WordState | null = null;

@@ -19,6 +19,7 @@ import {
   currentRevision,
   frozenCopy,
   frozenDocument,
+  noteRestored,
   paragraphTextsOf,
   selectionCanvasOf,
 } from './derived.ts';
@@ -105,7 +106,11 @@ export function snapshotWordState(s: S): S {
     const { styles, ...rest } = source;
     const doc = cloneJson(rest) as S['doc'];
     doc.styles = { ...styles };
-    return { ...cloneJson(others), doc };
+    noteRestored(doc, source);
+    // Not `{ ...copy, doc }`: V8 adds a property to a spread copy on a slow path (formatCopy, model/styles.ts).
+    const copy = cloneJson(others) as Omit<S, 'doc'> & { doc?: S['doc'] };
+    copy.doc = doc;
+    return copy as S;
   }
   const copy: Record<string, unknown> = {};
   for (const k in s) {
@@ -129,13 +134,15 @@ export const wordApp: OfficeApp<S> = {
   contextMenu,
   createState: (template) => createWordState(template),
   snapshot: snapshotWordState,
-  canvas: (s) => ({
-    ...contentCanvasOf(s),
-    selection: selectionCanvasOf(s),
-    file: {
+  canvas: (s) => {
+    // The content's members, then these two: not a spread with more members, which V8 builds on a slow path.
+    const canvas = Object.assign({}, contentCanvasOf(s));
+    canvas.selection = selectionCanvasOf(s);
+    canvas.file = {
       name: s.file.name,
       format: s.file.format,
       saved: s.file.saved === null ? null : { ...s.file.saved },
-    },
-  }),
+    };
+    return canvas;
+  },
 };

@@ -58,7 +58,8 @@ export function setSelection(doc: WordDocument, anchor: Position, focus: Positio
 function attrsOfTextish(r: Inline): RunAttrs | undefined {
   if (r.kind === undefined) return runAttributes(r);
   if (r.kind === 'field') {
-    const out: RunAttrs = { ...charFormatOf(r) };
+    // Object.assign, not a spread: properties are added to the copy (see formatCopy in styles.ts).
+    const out: RunAttrs = Object.assign({}, charFormatOf(r));
     if (r.link) out.link = r.link;
     if (r.comments) out.comments = r.comments;
     return out;
@@ -113,11 +114,12 @@ export function contextAttributes(p: Paragraph, offset: number): RunAttrs {
       return out;
     }
   }
-  return { ...(p.mark ?? {}) };
+  return Object.assign({}, p.mark);
 }
 
+// insertionAttributes adds the pending format to these copies: Object.assign, not spreads (formatCopy, styles.ts).
 function dropLink(attrs: RunAttrs): RunAttrs {
-  const out = { ...attrs };
+  const out = Object.assign({}, attrs);
   delete out.link;
   if (out.charStyle === 'Hyperlink') delete out.charStyle;
   return out;
@@ -283,7 +285,7 @@ export function insertText(doc: WordDocument, text: string): void {
   let attrs: RunAttrs | undefined;
   if (!isCollapsed(doc.selection)) {
     attrs = deleteSelection(doc);
-    if (attrs && doc.pending) attrs = { ...attrs, ...doc.pending };
+    if (attrs && doc.pending) attrs = Object.assign({}, attrs, doc.pending);
   }
   const { p, offset } = caretParagraph(doc);
   attrs ??= insertionAttributes(doc, p, offset);
@@ -352,7 +354,7 @@ function splitAtCaret(doc: WordDocument, markAttrs?: RunAttrs): void {
 export function splitParagraph(doc: WordDocument): void {
   let attrs: RunAttrs | undefined;
   if (!isCollapsed(doc.selection)) attrs = deleteSelection(doc);
-  if (attrs && doc.pending) attrs = { ...attrs, ...doc.pending };
+  if (attrs && doc.pending) attrs = Object.assign({}, attrs, doc.pending);
   splitAtCaret(doc, attrs);
   doc.pending = null;
 }

@@ -91,7 +91,8 @@ export function validateCharPatch(doc: WordDocument, patch: CharFormatPatch): Ch
 
 function patchInline(doc: WordDocument, p: Paragraph, r: Inline, patch: CharFormatPatch): Inline {
   if (r.kind === 'shape' || r.kind === 'opaque') return r;
-  const next = { ...r } as Record<string, unknown>;
+  // Object.assign copies below, not spreads: the patch adds properties to them (formatCopy, styles.ts).
+  const next = Object.assign({}, r) as unknown as Record<string, unknown>;
   for (const [key, value] of Object.entries(patch)) {
     if (value === null || value === undefined) delete next[key];
     else next[key] = value;
@@ -101,10 +102,12 @@ function patchInline(doc: WordDocument, p: Paragraph, r: Inline, patch: CharForm
 }
 
 function patchMark(doc: WordDocument, p: Paragraph, patch: CharFormatPatch): void {
-  const mark = patchInline(doc, p, { ...(p.mark ?? {}), text: '' } as Inline, patch) as unknown as Record<
-    string,
-    unknown
-  >;
+  const mark = patchInline(
+    doc,
+    p,
+    Object.assign({}, p.mark, { text: '' }) as Inline,
+    patch,
+  ) as unknown as Record<string, unknown>;
   delete mark.text;
   if (Object.keys(mark).length) p.mark = mark as CharFormat;
   else delete p.mark;
@@ -138,7 +141,7 @@ export function setCharFormat(doc: WordDocument, patch: CharFormatPatch): void {
     applyToSpans(doc, targets, clean);
     return;
   }
-  const pending: Record<string, unknown> = { ...(doc.pending ?? {}) };
+  const pending: Record<string, unknown> = Object.assign({}, doc.pending) as Record<string, unknown>;
   const b = blockAt(currentBlocks(doc), doc.selection.focus.path);
   for (const [key, value] of Object.entries(clean)) {
     if (value === null) {

@@ -263,7 +263,7 @@ function chainFormat<K extends 'char' | 'para'>(
       return hit.value as never;
     }
   }
-  const value: Record<string, unknown> = { ...defaults };
+  const value = formatCopy(defaults) as Record<string, unknown>;
   for (const style of styleChain(doc, id)) {
     const part = kind === 'char' ? style.char : style.para;
     if (part) Object.assign(value, part);
@@ -272,9 +272,18 @@ function chainFormat<K extends 'char' | 'para'>(
   return value as never;
 }
 
+/**
+ * A shallow copy of a format that properties will be added to. Not `{ ...format }`: V8 (Node 20) adds properties
+ * to a spread copy on a slow path, ~20 times slower than to an `Object.assign` copy (format keys are plain names,
+ * never `__proto__`, so the two copies are the same).
+ */
+export function formatCopy<T extends object>(format: T): T {
+  return Object.assign({}, format);
+}
+
 /** The character formatting a paragraph's style chain gives its text (before character styles). */
 export function paragraphBaseChar(doc: WordDocument, p: ParagraphFormat): CharFormat {
-  return { ...chainFormat(doc, paragraphStyleId(doc, p), 'char') };
+  return formatCopy(chainFormat(doc, paragraphStyleId(doc, p), 'char'));
 }
 
 /** The formatting a run shows: defaults < paragraph style < character style < direct formatting. */
@@ -293,7 +302,7 @@ export function effectiveCharFormat(doc: WordDocument, p: ParagraphFormat, run: 
 
 /** The paragraph formatting a paragraph shows: defaults < style chain < list level < direct. */
 export function effectiveParagraphFormat(doc: WordDocument, p: ParagraphFormat): ParagraphFormat {
-  const out: ParagraphFormat = { ...chainFormat(doc, paragraphStyleId(doc, p), 'para') };
+  const out: ParagraphFormat = formatCopy(chainFormat(doc, paragraphStyleId(doc, p), 'para'));
   const list = p.list ?? out.list;
   if (list) {
     const level = doc.lists[String(list.id)]?.levels[list.level];

@@ -32,11 +32,16 @@ function newCell(width: number): TableCell {
 /** Makes a rows x cols table with equal columns across `width` points, in Word's Table Grid style. */
 export function makeTable(rows: number, cols: number, width: number, style = 'TableGrid'): Table {
   const w = Math.round((width / cols) * 100) / 100;
-  const table: Table = {
-    type: 'table',
-    rows: Array.from({ length: rows }, () => ({ cells: Array.from({ length: cols }, () => newCell(w)) })),
-    colWidths: Array.from({ length: cols }, () => w),
-  };
+  // Plain loops: Array.from on an array-like takes V8's generic path, several times slower here.
+  const tableRows: Table['rows'] = [];
+  for (let r = 0; r < rows; r++) {
+    const cells: TableCell[] = [];
+    for (let c = 0; c < cols; c++) cells.push(newCell(w));
+    tableRows.push({ cells });
+  }
+  const colWidths: number[] = [];
+  for (let c = 0; c < cols; c++) colWidths.push(w);
+  const table: Table = { type: 'table', rows: tableRows, colWidths };
   if (style) table.style = style;
   return table;
 }
