@@ -293,8 +293,7 @@ export class OfficeEnv<S> extends Env<OfficeObservation, OfficeAction | string> 
       request: this._request,
       app: this.app.name,
       window: root?.text ?? '',
-      // The view's list is frozen, so observations share it instead of copying ~900 entries per step.
-      controls: view.controls,
+      controls: view.controls.slice(),
       canvas: this.canvas(),
       previous_actions: records,
       previous_plan: last ? last.plan.slice() : [],

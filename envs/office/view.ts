@@ -394,8 +394,6 @@ class Walk<S> {
       this.controls.length = this.nListed;
     }
     if (this.raised.length > this.nRaised) this.raised.length = this.nRaised;
-    // Observations hand this list out as it is (no copy per step): nobody may change it.
-    Object.freeze(this.controls);
   }
 }
 
