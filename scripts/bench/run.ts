@@ -2,13 +2,15 @@
  * `npm run bench -- NAME [args]`: runs the benchmark `scripts/bench/NAME.ts` (its default export, called with
  * the remaining arguments). An unknown or missing NAME lists the available benchmarks and exits with status 1.
  */
-import { readdirSync } from 'node:fs';
+import { readdirSync, readFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 
 const benchDir = dirname(fileURLToPath(import.meta.url));
+// A benchmark is a module with a default export; the others here (phases.ts) are parts of benchmarks.
 const available = readdirSync(benchDir)
   .filter((file) => file.endsWith('.ts') && file !== 'run.ts')
+  .filter((file) => /^export default /m.test(readFileSync(join(benchDir, file), 'utf8')))
   .map((file) => file.slice(0, -'.ts'.length))
   .sort();
 
