@@ -19,6 +19,7 @@ import { excelDialogs } from './dialogs.ts';
 import { excelDocument } from './grid.ts';
 import { excelKeys, excelShortcuts } from './keyboard.ts';
 import { excelRibbon, statusItems } from './ribbon.ts';
+import { liveExcelState, snapshotExcelState } from './snapshot.ts';
 import { activeCell, createExcelState, selectedRanges, visibleWindow, type ExcelState } from './state.ts';
 
 type S = ExcelState;
@@ -47,7 +48,8 @@ export const excelApp: OfficeApp<S> = {
   shortcuts: excelShortcuts,
   keys: excelKeys,
   contextMenu,
-  createState: (template) => createExcelState(template),
+  createState: (template) => liveExcelState(createExcelState(template)),
+  snapshot: snapshotExcelState,
   canvas: (s) => {
     // Listed member by member rather than spread: the same keys in the same order, made faster.
     const book = cachedWorkbookCanvas(s.wb);

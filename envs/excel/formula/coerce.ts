@@ -47,15 +47,26 @@ const FORMAT_BY_ID: Record<number, string> = {
 export function parseNumberText(text: string, nowSerial: number): ParsedNumberText | null {
   const s = text.trim();
   if (s === '' || /[€£¥₹]/.test(s)) return null;
-  let parsed;
-  try {
-    parsed = parseValue(s);
-  } catch {
-    return null;
+  let parsed = parsedTexts.get(s);
+  if (parsed === undefined) {
+    parsed = readNumberText(s);
+    if (parsedTexts.size >= 8192) parsedTexts.clear();
+    parsedTexts.set(s, parsed);
   }
-  if (!parsed || typeof parsed.value !== 'number' || !Number.isFinite(parsed.value)) return null;
+  return numberTextResult(parsed, nowSerial);
+}
+
+/** `parseNumberText` reading the text afresh: what the cached answers must equal (tests). */
+export function parseNumberTextUncached(text: string, nowSerial: number): ParsedNumberText | null {
+  const s = text.trim();
+  if (s === '' || /[€£¥₹]/.test(s)) return null;
+  return numberTextResult(readNumberText(s), nowSerial);
+}
+
+function numberTextResult(parsed: NumberTextRead | null, nowSerial: number): ParsedNumberText | null {
+  if (parsed === null) return null;
   let value = parsed.value;
-  const id = (parsed as { formatId?: number }).formatId;
+  const id = parsed.formatId;
   if (id === 16) {
     // Day and month without a year: the library used the machine's year; Excel uses "this year".
     const { month, day } = serialToDate(value);
@@ -64,6 +75,29 @@ export function parseNumberText(text: string, nowSerial: number): ParsedNumberTe
   }
   const format = id !== undefined ? FORMAT_BY_ID[id] : undefined;
   return format !== undefined ? { value, format } : { value };
+}
+
+/**
+ * What numfmt reads from trimmed text, by text: parsing is most of the cost of typed entries and of text operands,
+ * and the same few texts come back again and again. numfmt's answer depends on the text alone (its year for
+ * year-less dates is fixed when it loads, and `parseNumberText` replaces that year anyway).
+ */
+const parsedTexts = new Map<string, NumberTextRead | null>();
+
+interface NumberTextRead {
+  readonly value: number;
+  readonly formatId: number | undefined;
+}
+
+function readNumberText(s: string): NumberTextRead | null {
+  let parsed;
+  try {
+    parsed = parseValue(s);
+  } catch {
+    return null;
+  }
+  if (!parsed || typeof parsed.value !== 'number' || !Number.isFinite(parsed.value)) return null;
+  return { value: parsed.value, formatId: (parsed as { formatId?: number }).formatId };
 }
 
 /** The clock serial used for year-less dates when coercing; set per evaluation by the engine. */

@@ -79,16 +79,52 @@ export function formatValue(value: Scalar, code: string = GENERAL): string {
   if (value === null) return '';
   if (isError(value)) return value.error;
   if (typeof value === 'boolean') return value ? 'TRUE' : 'FALSE';
+  let byCode = formatted.get(code);
+  if (byCode === undefined) {
+    if (formatted.size >= 256) formatted.clear();
+    const fmt = !code || code.toLowerCase() === 'general' ? GENERAL : normalise(code);
+    byCode = { fmt, texts: new Map() };
+    formatted.set(code, byCode);
+  }
+  const fmt = byCode.fmt;
+  if (typeof value === 'string' && (fmt === GENERAL || fmt === '@')) return value;
+  if (typeof value === 'number' && !Number.isFinite(value)) return '#NUM!';
+  // The map's keys take -0 for 0, and numfmt may show them differently.
+  if (Object.is(value, -0)) return formatUncached(value, fmt);
+  let text = byCode.texts.get(value);
+  if (text === undefined) {
+    text = formatUncached(value, fmt);
+    if (byCode.texts.size >= 4096) byCode.texts.clear();
+    byCode.texts.set(value, text);
+  }
+  return text;
+}
+
+/**
+ * Texts shown by format code and value: canvases and the grid format every cell they show, and a workbook holds
+ * few distinct formats and values. numfmt's output depends on the (normalised) code and the value alone.
+ */
+const formatted = new Map<string, { fmt: string; texts: Map<string | number, string> }>();
+
+/** `formatValue` computed afresh: what the cached texts must equal (tests). */
+export function formatValueUncached(value: Scalar, code: string = GENERAL): string {
+  if (value === null) return '';
+  if (isError(value)) return value.error;
+  if (typeof value === 'boolean') return value ? 'TRUE' : 'FALSE';
   const fmt = !code || code.toLowerCase() === 'general' ? GENERAL : normalise(code);
+  if (typeof value === 'string' && (fmt === GENERAL || fmt === '@')) return value;
+  if (typeof value === 'number' && !Number.isFinite(value)) return '#NUM!';
+  return formatUncached(value, fmt);
+}
+
+function formatUncached(value: string | number, fmt: string): string {
   if (typeof value === 'string') {
-    if (fmt === GENERAL || fmt === '@') return value;
     try {
       return nfFormat(fmt, value, { throws: false });
     } catch {
       return value;
     }
   }
-  if (!Number.isFinite(value)) return '#NUM!';
   try {
     return nfFormat(fmt, value, {
       throws: false,

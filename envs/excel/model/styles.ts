@@ -21,7 +21,9 @@ function clean<T extends object>(o: T): T | undefined {
 }
 
 export function applyStylePatch(base: CellStyle | undefined, patch: StylePatch): CellStyle | undefined {
-  const out: Record<string, unknown> = structuredClone(base ?? {}) as Record<string, unknown>;
+  // A shallow copy is enough: only `out`'s own members are replaced or deleted below (nested objects merge into
+  // new objects), and `clean` rebuilds every nested object, so the result shares nothing with `base`.
+  const out: Record<string, unknown> = { ...base };
   for (const [k, v] of Object.entries(patch)) {
     if (v === undefined) continue;
     if (v === null) {
