@@ -96,6 +96,29 @@ function rowSelectionKey(s: S, row: number): string | number {
   return key;
 }
 
+/**
+ * The column spans of the selected ranges crossing `row`, cut to the columns `c0`..`c1`: what decides which cells
+ * of that stretch of the row are selected (a number for one range, a string for several, as `rowSelectionKey`).
+ */
+function segmentSelectionKey(s: S, row: number, c0: number, c1: number): string | number {
+  const rects = selectionRectsNow(s);
+  if (rects.length === 1) {
+    const r = rects[0]!;
+    if (row < r.r1 || row > r.r2 || r.c2 < c0 || r.c1 > c1) return -1;
+    return Math.max(r.c1, c0) * (MAX_COLS + 1) + Math.min(r.c2, c1);
+  }
+  let key = '';
+  for (let k = 0; k < rects.length; k++) {
+    const r = rects[k]!;
+    if (row >= r.r1 && row <= r.r2 && r.c2 >= c0 && r.c1 <= c1)
+      key += `${Math.max(r.c1, c0)}:${Math.min(r.c2, c1)};`;
+  }
+  return key;
+}
+
+/** Cells per stretch of a row under one key: a click re-evaluates the stretches it touches, not whole rows. */
+const SEGMENT_COLS = 5;
+
 /** The Name Box shows the active cell; typing a reference there and pressing Enter goes to it. */
 const nameBox = comboBox<S>({
   name: 'Name Box',
@@ -206,7 +229,8 @@ function windowChildren(
   const children: (ControlDecl<S> | ClusterDecl<S>)[] = [nameBox, formulaBar];
   for (let i = 0; i < VISIBLE_ROWS; i++) {
     const row = s.scroll.row + i;
-    const cells: ControlDecl<S>[] = [];
+    const segments: ClusterDecl<S>[] = [];
+    let cells: ControlDecl<S>[] = [];
     for (let j = 0; j < VISIBLE_COLS; j++) {
       const col = s.scroll.col + j;
       const addr = toA1(row, col);
@@ -224,9 +248,24 @@ function windowChildren(
           rect: rect(left, top, left + CELL_WIDTH, top + CELL_HEIGHT),
         }),
       );
+      if (cells.length === SEGMENT_COLS || j === VISIBLE_COLS - 1) {
+        const c0 = col - cells.length + 1;
+        const c1 = col;
+        segments.push(
+          cluster<S>({
+            id: `cols:${c0}`,
+            controls: cells,
+            memo: (st) => segmentSelectionKey(st, row, c0, c1),
+          }),
+        );
+        cells = [];
+      }
     }
-    // A row's cells show only whether they are selected: a new selection re-evaluates the rows it touches.
-    children.push(cluster<S>({ id: `row:${row}`, controls: cells, memo: (st) => rowSelectionKey(st, row) }));
+    // A row's cells show only whether they are selected: a new selection re-evaluates the rows it touches, and in
+    // them only the stretches whose selected cells changed.
+    children.push(
+      cluster<S>({ id: `row:${row}`, controls: segments, memo: (st) => rowSelectionKey(st, row) }),
+    );
   }
   // AutoFilter arrows come after the cells, so they sit on top of their header cells.
   children.push(...arrows.controls);
