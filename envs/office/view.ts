@@ -101,7 +101,7 @@ class NodePlan<S> {
    * What the last evaluations of this memo'd subtree gave (most recent first, at most `MEMO_RECORDS`), for the
    * session whose cache `memoFor` is.
    */
-  memoRecords: MemoRecord<S>[] = [];
+  memoShelf: MemoShelf<S> | null = null;
   memoFor: ObservedCache | null = null;
   /** The walk that last gave this node an entry, and that entry's index (see `EntryIndex`). */
   mark = 0;
@@ -181,9 +181,39 @@ class MemoRecord<S> {
     readonly marked: readonly NodePlan<S>[],
     readonly markedIndex: readonly number[],
     readonly collision: boolean,
-    /** The last walk that placed these slices at `start` (see `Walk.baseStamp`). */
+    /** The last walk that placed these slices at `start` (see `Walk.baseStamp`); also when it was last used. */
     public placedIn: number,
   ) {}
+}
+
+/**
+ * A memo'd subtree's kept evaluations (at most `MEMO_RECORDS`), found by where they start: the usual question is
+ * whether the subtree can be reused where it is now, and a grid row has an evaluation for each of dozens of
+ * places. When full, the one used longest ago goes.
+ */
+class MemoShelf<S> {
+  readonly records: MemoRecord<S>[] = [];
+  readonly byStart = new Map<number, MemoRecord<S>[]>();
+
+  add(record: MemoRecord<S>): void {
+    if (this.records.length >= MEMO_RECORDS) this.evict();
+    this.records.push(record);
+    const here = this.byStart.get(record.start);
+    if (here === undefined) this.byStart.set(record.start, [record]);
+    else here.push(record);
+  }
+
+  private evict(): void {
+    const records = this.records;
+    let oldest = 0;
+    for (let i = 1; i < records.length; i++) if (records[i]!.placedIn < records[oldest]!.placedIn) oldest = i;
+    const gone = records[oldest]!;
+    records[oldest] = records[records.length - 1]!;
+    records.pop();
+    const here = this.byStart.get(gone.start)!;
+    if (here.length === 1) this.byStart.delete(gone.start);
+    else here.splice(here.indexOf(gone), 1);
+  }
 }
 
 /** The plans of one compiled UI with one command table (an app's), by node and by computed child list. */
@@ -555,35 +585,46 @@ function visitMemo<S>(
   const start = walk.nEntries;
   const listedStart = walk.nListed;
   const outer = tracker.recorder;
-  if (plan.memoFor !== walk.cache) {
-    plan.memoRecords = [];
+  let shelf = plan.memoFor === walk.cache ? plan.memoShelf : null;
+  if (shelf === null) {
+    shelf = new MemoShelf<S>();
+    plan.memoShelf = shelf;
     plan.memoFor = walk.cache;
   }
-  const records = plan.memoRecords;
   let last: MemoRecord<S> | null = null;
+  const here = shelf.byStart.get(start);
+  if (here !== undefined) {
+    for (let i = 0; i < here.length; i++) {
+      const record = here[i]!;
+      if (
+        Object.is(record.key, key) &&
+        record.listedStart === listedStart &&
+        record.parentIndex === parentIndex &&
+        record.parentEnabled === parentEnabled &&
+        tracker.holds(record.reads)
+      ) {
+        last = record;
+        break;
+      }
+    }
+  }
+  // Not kept for this place: an evaluation with the same key and reads elsewhere is relabelled (the latest used).
   let moved: MemoRecord<S> | null = null;
-  for (let i = 0; i < records.length; i++) {
-    const record = records[i]!;
-    if (!Object.is(record.key, key) || record.parentEnabled !== parentEnabled) continue;
-    const samePlace =
-      record.start === start && record.listedStart === listedStart && record.parentIndex === parentIndex;
-    if (!samePlace && moved !== null) continue;
-    if (!tracker.holds(record.reads)) continue;
-    if (!samePlace) {
-      moved = record;
-      continue;
+  if (last === null) {
+    const records = shelf.records;
+    for (let i = 0; i < records.length; i++) {
+      const record = records[i]!;
+      if (
+        Object.is(record.key, key) &&
+        record.parentEnabled === parentEnabled &&
+        (moved === null || record.placedIn > moved.placedIn) &&
+        tracker.holds(record.reads)
+      )
+        moved = record;
     }
-    last = record;
-    // One place forward per hit (not to the front): records used often drift to the front without moving the
-    // whole list on every hit.
-    if (i > 0) {
-      records[i] = records[i - 1]!;
-      records[i - 1] = record;
-    }
-    break;
   }
   if (last === null && moved !== null) {
-    relocate(walk, plan, moved, parentIndex);
+    relocate(walk, shelf, moved, parentIndex);
     if (outer !== null) append(outer, moved.reads);
     return;
   }
@@ -646,8 +687,7 @@ function visitMemo<S>(
     walk.collision,
     walk.stamp,
   );
-  records.unshift(record);
-  if (records.length > MEMO_RECORDS) records.pop();
+  shelf.add(record);
   walk.collision = walk.collision || collisionBefore;
 }
 
@@ -656,7 +696,7 @@ function visitMemo<S>(
  * controls): its entries as `record` has them, with the labels and parent indexes of the new place. What a walk
  * would give there, without calling the app's functions again; only the labels and indexes change.
  */
-function relocate<S>(walk: Walk<S>, plan: NodePlan<S>, record: MemoRecord<S>, parentIndex: number): void {
+function relocate<S>(walk: Walk<S>, shelf: MemoShelf<S>, record: MemoRecord<S>, parentIndex: number): void {
   const start = walk.nEntries;
   const listedStart = walk.nListed;
   const raisedStart = walk.nRaised;
@@ -710,8 +750,7 @@ function relocate<S>(walk: Walk<S>, plan: NodePlan<S>, record: MemoRecord<S>, pa
     walk.markedIndexes.push(markedIndex[i]!);
   }
   if (record.collision) walk.collision = true;
-  const records = plan.memoRecords;
-  records.unshift(
+  shelf.add(
     new MemoRecord(
       record.key,
       record.reads,
@@ -730,7 +769,6 @@ function relocate<S>(walk: Walk<S>, plan: NodePlan<S>, record: MemoRecord<S>, pa
       walk.stamp,
     ),
   );
-  if (records.length > MEMO_RECORDS) records.pop();
 }
 
 export function buildView<S>(source: ViewSource<S>, cache: ObservedCache, dialogsOnly = false): View<S> {
