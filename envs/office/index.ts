@@ -8,7 +8,7 @@ export type * from './app.ts';
 export { UNDO, REDO } from './app.ts';
 export * from './ui.ts';
 export * from './controls.ts';
-export { cloneJson, jsonEqual } from './clone.ts';
+export { cloneJson, countJsonObjects, jsonEqual, sameJson, shareJson } from './clone.ts';
 export {
   Session,
   type SessionOptions,

@@ -6,7 +6,7 @@
  * mostly changes a few cells of one sheet: here a copy of a live state is built from the previous copy wherever
  * the two agree, so unchanged sheets, cells and styles are one shared object across every stored copy.
  */
-import { cloneJson } from '../../office/index.ts';
+import { cloneJson, countJsonObjects, shareJson } from '../../office/index.ts';
 import type { ExcelState } from './state.ts';
 
 /**
@@ -41,21 +41,15 @@ export function snapshotExcelState(s: ExcelState): ExcelState {
     if (sharedCopies.has(s) || recentPlain.includes(s)) liveStates.add(fresh);
     return fresh;
   }
+  // The size is measured on every 16th copy only: it changes slowly, and counting is a walk of its own.
+  if ((++copies & 15) === 0) lastObjects = countJsonObjects(s);
   if (lastCopy !== undefined && lastObjects >= SHARE_FROM_OBJECTS) {
-    visited = 0;
-    const copy = share(s, lastCopy) as ExcelState;
-    lastObjects = visited;
+    const copy = shareJson(s, lastCopy);
     sharedCopies.add(copy);
     lastCopy = copy;
     return copy;
   }
-  let copy: ExcelState;
-  // The size is measured on every 16th plain copy only: counting slows the copy, and sizes change slowly.
-  if ((++plainCopies & 15) === 0) {
-    visited = 0;
-    copy = copyCounting(s);
-    lastObjects = visited;
-  } else copy = cloneJson(s);
+  const copy = cloneJson(s);
   recentPlain[recentAt] = copy;
   recentAt = (recentAt + 1) & 7;
   lastCopy = copy;
@@ -70,137 +64,4 @@ export function snapshotExcelState(s: ExcelState): ExcelState {
 const SHARE_FROM_OBJECTS = 128;
 /** Objects and arrays in the state at the last measure: its size, which changes little from step to step. */
 let lastObjects = 0;
-let visited = 0;
-let plainCopies = 0;
-
-/** `cloneJson`, counting the objects and arrays it copies in `visited`. */
-function copyCounting<T>(value: T): T {
-  if (value === null || typeof value !== 'object') return value;
-  visited++;
-  if (Array.isArray(value)) {
-    const n = value.length;
-    const out = new Array<unknown>(n);
-    for (let i = 0; i < n; i++) {
-      const v: unknown = value[i];
-      out[i] = v === null || typeof v !== 'object' ? v : copyCounting(v);
-    }
-    return out as T;
-  }
-  const out: Record<string, unknown> = {};
-  for (const key in value) {
-    if (Object.prototype.hasOwnProperty.call(value, key)) {
-      const v = (value as Record<string, unknown>)[key];
-      if (v === undefined) continue;
-      out[key] = v === null || typeof v !== 'object' ? v : copyCounting(v);
-    }
-  }
-  return out as T;
-}
-
-/**
- * JSON equality as the copies see it: the same keys in the same order, `undefined` members absent (cloneJson
- * drops them), numbers by Object.is (so -0 is kept apart from 0). `frozen` is a copy (no undefined members).
- */
-function sameJson(live: unknown, frozen: unknown): boolean {
-  if (typeof live !== 'object' || live === null) return Object.is(live, frozen);
-  if (typeof frozen !== 'object' || frozen === null) return false;
-  if (Array.isArray(live)) {
-    if (!Array.isArray(frozen) || live.length !== frozen.length) return false;
-    for (let i = 0; i < live.length; i++) if (!sameJson(live[i], frozen[i])) return false;
-    return true;
-  }
-  if (Array.isArray(frozen)) return false;
-  const keys = Object.keys(frozen);
-  let j = 0;
-  for (const k in live) {
-    const v = (live as Record<string, unknown>)[k];
-    if (v === undefined) continue;
-    if (keys[j] !== k || !sameJson(v, (frozen as Record<string, unknown>)[k])) return false;
-    j++;
-  }
-  return j === keys.length;
-}
-
-/**
- * A copy of `live` built from `prev` (an earlier copy) wherever they agree: `prev` itself when they are equal as
- * sameJson sees it, else a new object or array whose unchanged members are `prev`'s, down to the leaves; what
- * `prev` lacks is deep-copied from `live`. So an edit of one cell leaves the other cells and sheets shared.
- */
-function share(live: unknown, prev: unknown): unknown {
-  if (typeof live !== 'object' || live === null) return live;
-  if (typeof prev !== 'object' || prev === null || Array.isArray(live) !== Array.isArray(prev))
-    return copyCounting(live);
-  if (Array.isArray(live)) return shareArray(live, prev as readonly unknown[]);
-  return shareObject(live as Record<string, unknown>, prev as Record<string, unknown>);
-}
-
-/** `share` for two plain objects; leaves are handled in place, as most members are strings and numbers. */
-function shareObject(live: Record<string, unknown>, before: Record<string, unknown>): unknown {
-  visited++;
-  const keys = Object.keys(before);
-  let out: Record<string, unknown> | null = null;
-  let j = 0;
-  for (const k in live) {
-    const v = live[k];
-    if (v === undefined) continue;
-    let c: unknown;
-    if (keys[j] === k) {
-      const p = before[k];
-      if (typeof v !== 'object' || v === null) {
-        if (out === null && Object.is(v, p)) {
-          j++;
-          continue;
-        }
-        c = v;
-      } else {
-        c = share(v, p);
-        if (out === null && c === p) {
-          j++;
-          continue;
-        }
-      }
-    } else c = typeof v !== 'object' || v === null ? v : copyCounting(v);
-    if (out === null) {
-      // The first difference: the members so far are prev's, in the same order.
-      out = {};
-      for (let t = 0; t < j; t++) out[keys[t]!] = before[keys[t]!];
-    }
-    out[k] = c;
-    j++;
-  }
-  if (out !== null) return out;
-  if (j === keys.length) return before;
-  // `live` is a prefix of `prev`'s members.
-  out = {};
-  for (let t = 0; t < j; t++) out[keys[t]!] = before[keys[t]!];
-  return out;
-}
-
-/** `share` for arrays: element by element, or with the common head and tail kept when the lengths differ. */
-function shareArray(live: readonly unknown[], prev: readonly unknown[]): readonly unknown[] {
-  visited++;
-  const n = live.length;
-  const m = prev.length;
-  if (n === m) {
-    let out: unknown[] | null = null;
-    for (let i = 0; i < n; i++) {
-      const v = live[i];
-      const c = typeof v !== 'object' || v === null ? v : share(v, prev[i]);
-      if (out === null) {
-        if (Object.is(c, prev[i])) continue;
-        out = prev.slice(0, i);
-      }
-      out.push(c);
-    }
-    return out ?? prev;
-  }
-  let head = 0;
-  while (head < n && head < m && sameJson(live[head], prev[head])) head++;
-  let tail = 0;
-  while (tail < n - head && tail < m - head && sameJson(live[n - 1 - tail], prev[m - 1 - tail])) tail++;
-  const out = new Array<unknown>(n);
-  for (let i = 0; i < head; i++) out[i] = prev[i];
-  for (let i = head; i < n - tail; i++) out[i] = copyCounting(live[i]);
-  for (let t = 0; t < tail; t++) out[n - 1 - t] = prev[m - 1 - t];
-  return out;
-}
+let copies = 0;

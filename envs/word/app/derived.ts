@@ -20,7 +20,7 @@ import {
   type WordCount,
   type WordDocument,
 } from '../model/index.ts';
-import { cloneJson } from '../../office/index.ts';
+import { cloneJson, sameJson, shareJson } from '../../office/index.ts';
 import type { WordState } from './state.ts';
 
 let contentRevision = 0;
@@ -105,97 +105,9 @@ let mirrorView: WordDocument | null = null;
 let mirrorViewVersion = -1;
 let mirrorViewSource: WordDocument | null = null;
 
-/**
- * JSON equality as the copies see it: the same keys in the same order, `undefined` members absent (cloneJson
- * drops them), numbers by Object.is (so -0 is kept apart). `frozen` is a mirror copy (no undefined members).
- */
-function sameJson(live: unknown, frozen: unknown): boolean {
-  if (typeof live !== 'object' || live === null) return Object.is(live, frozen);
-  if (typeof frozen !== 'object' || frozen === null) return false;
-  if (Array.isArray(live)) {
-    if (!Array.isArray(frozen) || live.length !== frozen.length) return false;
-    for (let i = 0; i < live.length; i++) if (!sameJson(live[i], frozen[i])) return false;
-    return true;
-  }
-  if (Array.isArray(frozen)) return false;
-  const keys = Object.keys(frozen);
-  let j = 0;
-  for (const k in live) {
-    const v = (live as Record<string, unknown>)[k];
-    if (v === undefined) continue;
-    if (keys[j] !== k || !sameJson(v, (frozen as Record<string, unknown>)[k])) return false;
-    j++;
-  }
-  return j === keys.length;
-}
-
-/**
- * A frozen copy of `live` built from `prev` (an earlier frozen copy) wherever they agree: `prev` itself when they
- * are equal (as sameJson sees it), else a new object or array whose unchanged members are `prev`'s, down to the
- * leaves. So an edit in one table cell leaves the other cells (and their paragraphs) the same objects.
- */
-function share(live: unknown, prev: unknown): unknown {
-  if (typeof live !== 'object' || live === null) return live;
-  if (typeof prev !== 'object' || prev === null || Array.isArray(live) !== Array.isArray(prev))
-    return cloneJson(live);
-  if (Array.isArray(live)) return shareArray(live, prev as readonly unknown[]);
-  const before = prev as Record<string, unknown>;
-  const keys = Object.keys(before);
-  let out: Record<string, unknown> | null = null;
-  let j = 0;
-  for (const k in live) {
-    const v = (live as Record<string, unknown>)[k];
-    if (v === undefined) continue;
-    const p = keys[j] === k ? before[k] : undefined;
-    const c = p === undefined ? cloneJson(v) : share(v, p);
-    if (out === null) {
-      if (p !== undefined && Object.is(c, p)) {
-        j++;
-        continue;
-      }
-      out = {};
-      for (let t = 0; t < j; t++) out[keys[t]!] = before[keys[t]!];
-    }
-    out[k] = c;
-    j++;
-  }
-  if (out !== null) return out;
-  if (j === keys.length) return prev;
-  out = {};
-  for (let t = 0; t < j; t++) out[keys[t]!] = before[keys[t]!];
-  return out;
-}
-
-/** `share` for arrays: element by element, or with the common head and tail kept when the lengths differ. */
-function shareArray(live: readonly unknown[], prev: readonly unknown[]): readonly unknown[] {
-  const n = live.length;
-  const m = prev.length;
-  if (n === m) {
-    let out: unknown[] | null = null;
-    for (let i = 0; i < n; i++) {
-      const c = share(live[i], prev[i]);
-      if (out === null) {
-        if (Object.is(c, prev[i])) continue;
-        out = prev.slice(0, i);
-      }
-      out.push(c);
-    }
-    return out ?? prev;
-  }
-  let head = 0;
-  while (head < n && head < m && sameJson(live[head], prev[head])) head++;
-  let tail = 0;
-  while (tail < n - head && tail < m - head && sameJson(live[n - 1 - tail], prev[m - 1 - tail])) tail++;
-  const out = new Array<unknown>(n);
-  for (let i = 0; i < head; i++) out[i] = prev[i];
-  for (let i = head; i < n - tail; i++) out[i] = cloneJson(live[i]);
-  for (let t = 0; t < tail; t++) out[n - 1 - t] = prev[m - 1 - t];
-  return out;
-}
-
 /** `previous` (a frozen copy) where `live` still equals it, else a new frozen copy sharing what did not change. */
 export function frozenCopy<T>(live: T, previous: unknown): T {
-  return (previous === undefined ? cloneJson(live) : share(live, previous)) as T;
+  return previous === undefined ? cloneJson(live) : shareJson(live, previous);
 }
 
 /**
@@ -224,11 +136,11 @@ function refreshMirror(doc: WordDocument): void {
     const v = (doc as unknown as Record<string, unknown>)[k];
     if (v === undefined) continue;
     const old = mirrorKeys[i] === k ? mirrorParts[i] : undefined;
-    // share() keeps only what equals `prev`, so either frozen copy gives a copy equal to the live part. The
+    // shareJson keeps only what equals `prev`, so either frozen copy gives a copy equal to the live part. The
     // source's part is the mirror's where the restore changed nothing there (snapshots are made of mirror parts).
     const alt = source === undefined ? undefined : source[k];
     const prev = alt === undefined ? old : alt;
-    const part = prev === undefined ? cloneJson(v) : share(v, prev);
+    const part = prev === undefined ? cloneJson(v) : shareJson(v, prev);
     if (!Object.is(part, old)) changed = true;
     keys.push(k);
     parts.push(part);
