@@ -13,6 +13,8 @@ import path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { Command } from 'commander';
 import type { OfficeAction, OfficeApp, OfficeEnv } from '../../envs/office/index.ts';
+// The generator of this checkout draws for both: the base may not export one.
+import { mulberry32 } from './env.ts';
 
 interface Checkout {
   readonly OfficeEnv: new (app: OfficeApp<unknown>, options: { maxSteps: number }) => OfficeEnv<unknown>;
@@ -43,18 +45,6 @@ async function load(root: string): Promise<Checkout> {
     OfficeEnv: office.OfficeEnv,
     OFFICE_APPS: apps.OFFICE_APPS,
     randomValidAction: bench.randomValidAction,
-  };
-}
-
-/** The env bench's generator (a copy: the base checkout may not export one). */
-function mulberry32(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
   };
 }
 

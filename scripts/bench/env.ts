@@ -56,7 +56,7 @@ const KEYS = [
 ];
 
 /** A PCG-free tiny generator so the policy's draws do not disturb the env's seeded stream. */
-function mulberry32(seed: number): () => number {
+export function mulberry32(seed: number): () => number {
   let a = seed >>> 0;
   return () => {
     a = (a + 0x6d2b79f5) >>> 0;

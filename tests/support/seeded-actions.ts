@@ -4,16 +4,7 @@
  */
 import type { OfficeAction } from '../../envs/office/index.ts';
 
-export function mulberry32(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
+export { mulberry32 } from '../../scripts/bench/env.ts';
 
 export function act(fn: string, label = '', text = '', args: Record<string, unknown> = {}): OfficeAction {
   return {

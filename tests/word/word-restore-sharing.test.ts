@@ -8,38 +8,15 @@
  * and the selection's format the ribbon shows must be what `selectionFormat` computes afresh.
  */
 import { describe, expect, it } from 'vitest';
-import { OfficeEnv, cloneJson, type OfficeAction, type OfficeApp } from '../../envs/office/index.ts';
+import { OfficeEnv, type OfficeAction } from '../../envs/office/index.ts';
 import { wordApp, type WordState } from '../../envs/word/index.ts';
 import { bumpRevision, formatOf } from '../../envs/word/app/derived.ts';
 import { snapshotWordState } from '../../envs/word/app/word-app.ts';
-import {
-  canvasState,
-  insertText,
-  selectionFormat,
-  selectionState,
-  splitParagraph,
-} from '../../envs/word/model/index.ts';
+import { insertText, selectionFormat, splitParagraph } from '../../envs/word/model/index.ts';
 import { act as action, mulberry32 } from '../support/seeded-actions.ts';
+import { referenceWordApp } from './reference-app.ts';
 
-const reference: OfficeApp<WordState> = {
-  ...wordApp,
-  snapshot: (s) => {
-    const { doc, ...others } = s;
-    const { styles, ...rest } = doc;
-    const copy = cloneJson(rest) as WordState['doc'];
-    copy.styles = { ...styles };
-    return { ...cloneJson(others), doc: copy };
-  },
-  canvas: (s) => ({
-    ...canvasState(s.doc, { selection: false }),
-    selection: selectionState(s.doc),
-    file: {
-      name: s.file.name,
-      format: s.file.format,
-      saved: s.file.saved === null ? null : { ...s.file.saved },
-    },
-  }),
-};
+const reference = referenceWordApp;
 
 const KEYS = [
   '^z',

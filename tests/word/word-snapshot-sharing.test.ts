@@ -6,31 +6,12 @@
  * apps' documents alternating through the same module-level caches.
  */
 import { describe, expect, it } from 'vitest';
-import { OfficeEnv, cloneJson, type OfficeAction, type OfficeApp } from '../../envs/office/index.ts';
-import { wordApp, type WordState } from '../../envs/word/index.ts';
-import { canvasState, selectionState } from '../../envs/word/model/index.ts';
+import { OfficeEnv, type OfficeAction } from '../../envs/office/index.ts';
+import { wordApp } from '../../envs/word/index.ts';
 import { act as action, mulberry32 } from '../support/seeded-actions.ts';
+import { referenceWordApp } from './reference-app.ts';
 
-/** The straightforward app: full deep copies for undo, the canvas recomputed from the live document. */
-const reference: OfficeApp<WordState> = {
-  ...wordApp,
-  snapshot: (s) => {
-    const { doc, ...others } = s;
-    const { styles, ...rest } = doc;
-    const copy = cloneJson(rest) as WordState['doc'];
-    copy.styles = { ...styles };
-    return { ...cloneJson(others), doc: copy };
-  },
-  canvas: (s) => ({
-    ...canvasState(s.doc, { selection: false }),
-    selection: selectionState(s.doc),
-    file: {
-      name: s.file.name,
-      format: s.file.format,
-      saved: s.file.saved === null ? null : { ...s.file.saved },
-    },
-  }),
-};
+const reference = referenceWordApp;
 
 const KEYS = [
   '{LEFT}',
