@@ -194,8 +194,11 @@ class MemoRecord<S> {
 class MemoShelf<S> {
   readonly records: MemoRecord<S>[] = [];
   readonly byStart = new Map<number, MemoRecord<S>[]>();
+  /** The evaluation the last view used or made. */
+  latest: MemoRecord<S> | null = null;
 
   add(record: MemoRecord<S>): void {
+    this.latest = record;
     if (this.records.length >= MEMO_RECORDS) this.evict();
     this.records.push(record);
     const here = this.byStart.get(record.start);
@@ -208,6 +211,7 @@ class MemoShelf<S> {
     let oldest = 0;
     for (let i = 1; i < records.length; i++) if (records[i]!.placedIn < records[oldest]!.placedIn) oldest = i;
     const gone = records[oldest]!;
+    if (gone === this.latest) this.latest = null;
     records[oldest] = records[records.length - 1]!;
     records.pop();
     const here = this.byStart.get(gone.start)!;
@@ -595,8 +599,19 @@ function visitMemo<S>(
     plan.memoShelf = shelf;
     plan.memoFor = walk.cache;
   }
-  let last: MemoRecord<S> | null = null;
-  const here = shelf.byStart.get(start);
+  // The evaluation used last time is asked first: most views reuse every subtree where it was.
+  let last: MemoRecord<S> | null = shelf.latest;
+  if (
+    last === null ||
+    last.start !== start ||
+    !Object.is(last.key, key) ||
+    last.listedStart !== listedStart ||
+    last.parentIndex !== parentIndex ||
+    last.parentEnabled !== parentEnabled ||
+    !tracker.holds(last.reads)
+  )
+    last = null;
+  const here = last === null ? shelf.byStart.get(start) : undefined;
   if (here !== undefined) {
     for (let i = 0; i < here.length; i++) {
       const record = here[i]!;
@@ -645,6 +660,7 @@ function visitMemo<S>(
     walk.nListed = listedStart + last.listed.length;
     walk.nRaised = raisedStart + last.raised.length;
     last.placedIn = walk.stamp;
+    shelf.latest = last;
     const marked = last.marked;
     const markedIndex = last.markedIndex;
     for (let i = 0; i < marked.length; i++) {
