@@ -4,9 +4,11 @@
  * control list, hit testing for clicks at a point, and UFO's control-state tree.
  *
  * A view is rebuilt only when the document or the UI state changed since the last one (session.ts keeps the
- * versions). A rebuild still evaluates every visible node's functions (the app's, whose inputs the kernel cannot
- * see), but reuses what it can: a node's entry and observation entry from the session's previous view while they
- * are the same, UFO's label strings, and `byId` answers from the walk itself instead of a map filled per view.
+ * versions). A rebuild evaluates the visible nodes' functions (the app's, whose inputs the kernel cannot see),
+ * except in memo'd subtrees whose key and UI reads hold: those reuse a kept evaluation, in place or relabelled
+ * when they moved (`visitMemo`). It also reuses a node's entry and observation entry while they are the same,
+ * UFO's label strings, the previous view's lists as the start of the new ones, and `byId` answers from the walk
+ * itself instead of a map filled per view.
  */
 import {
   rectContains,
