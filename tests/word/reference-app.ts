@@ -13,7 +13,7 @@ export const referenceWordApp: OfficeApp<WordState> = {
     const { styles, ...rest } = doc;
     const copy = cloneJson(rest) as WordState['doc'];
     copy.styles = { ...styles };
-    return { ...cloneJson(others), doc: copy };
+    return { doc: copy, ...cloneJson(others) };
   },
   canvas: (s) => ({
     ...canvasState(s.doc, { selection: false }),

@@ -189,11 +189,15 @@ export function contentView(doc: WordDocument): WordDocument {
   if (mirrorView !== null && mirrorViewVersion === mirrorVersion && mirrorViewSource === doc) {
     if (mirrorView.styles === doc.styles) return mirrorView;
   }
+  // Members in `doc`'s order, so that it has the live document's hidden class (see assembleWordState).
   const view: Record<string, unknown> = {};
-  for (let i = 0; i < mirrorKeys.length; i++) view[mirrorKeys[i]!] = mirrorParts[i];
-  view.styles = doc.styles;
-  view.selection = doc.selection;
-  view.pending = doc.pending;
+  let i = 0;
+  for (const k in doc) {
+    const v = (doc as unknown as Record<string, unknown>)[k];
+    if (v === undefined) continue;
+    if (k === 'styles' || k === 'selection' || k === 'pending' || mirrorKeys[i] !== k) view[k] = v;
+    else view[k] = mirrorParts[i++];
+  }
   mirrorView = view as unknown as WordDocument;
   markFrozen(mirrorView);
   mirrorViewVersion = mirrorVersion;

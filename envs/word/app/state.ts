@@ -196,8 +196,7 @@ export function createWordState(template: unknown): WordState {
     throw error;
   }
   const { base, format } = splitFileName(fileName);
-  return {
-    doc,
+  return assembleWordState(doc, {
     file: { name: base, format, saved: null, saves: [] },
     view: { mode: 'print', ruler: false, gridlines: false, navigationPane: false, marks: false, zoom: 100 },
     find: { text: '', replacement: '' },
@@ -205,5 +204,21 @@ export function createWordState(template: unknown): WordState {
     lastFontColor: 'FF0000',
     lastHighlight: 'yellow',
     painter: null,
-  };
+  });
+}
+
+/**
+ * A state of `doc` and copies of the other members, built member by member with `doc` first. New states and the
+ * copies undo and rollback restore are both made here, so V8 gives them (and their members) the same hidden
+ * classes: an object literal and an object built by adding members get different ones, and every `s.doc` read
+ * in Word's code would then see two or more (`npm run bench -- env-ab` and the V8 deopt trace measure it).
+ */
+export function assembleWordState(doc: WordDocument, members: Omit<WordState, 'doc'>): WordState {
+  const state: Record<string, unknown> = {};
+  state.doc = doc;
+  for (const k in members) {
+    const v = (members as Record<string, unknown>)[k];
+    if (v !== undefined) state[k] = cloneJson(v);
+  }
+  return state as unknown as WordState;
 }

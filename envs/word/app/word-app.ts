@@ -29,7 +29,7 @@ import { wordKeys, wordShortcuts } from './keyboard.ts';
 import { NAVIGATION_PANE_WIDTH } from './layout-constants.ts';
 import { statusItems, wordRibbon } from './ribbon.ts';
 import { saveAs } from './save.ts';
-import { createWordState, type WordState } from './state.ts';
+import { assembleWordState, createWordState, type WordState } from './state.ts';
 
 type S = WordState;
 
@@ -107,12 +107,11 @@ export function snapshotWordState(s: S): S {
     const doc = cloneJson(rest) as S['doc'];
     doc.styles = { ...styles };
     noteRestored(doc, source);
-    // Not `{ ...copy, doc }`: V8 adds a property to a spread copy on a slow path (formatCopy, model/styles.ts).
-    const copy = cloneJson(others) as Omit<S, 'doc'> & { doc?: S['doc'] };
-    copy.doc = doc;
-    return copy as S;
+    return assembleWordState(doc, others);
   }
+  // `doc` first, as in the live states (assembleWordState).
   const copy: Record<string, unknown> = {};
+  copy.doc = null;
   for (const k in s) {
     const v = (s as unknown as Record<string, unknown>)[k];
     if (v === undefined || k === 'doc') continue;
