@@ -392,7 +392,11 @@ class Walk<S> {
   nEntries = 0;
   nListed = 0;
   nRaised = 0;
-  /** The compiled nodes' plans this walk listed, in order, and their entries' indexes (for memo records). */
+  /**
+   * The compiled nodes' plans listed while a memo'd subtree is being evaluated, in order, and their entries'
+   * indexes: its record keeps them, to mark them again when it is reused. Outside such an evaluation nothing
+   * would read them (a spreadsheet grid reused whole marks ~800 plans per step), so none are kept.
+   */
   readonly markedPlans: NodePlan<S>[] = [];
   readonly markedIndexes: number[] = [];
   /** A computed node with an entry shares its id with a compiled node (then `byId` cannot go through plans). */
@@ -422,6 +426,11 @@ class Walk<S> {
       this.controls = [...base.controls];
       this.raised = base.raised.slice();
     }
+  }
+
+  /** Whether a memo'd subtree is being evaluated (its reads are recorded): then marked plans are kept. */
+  recording(): boolean {
+    return this.tracker !== null && this.tracker.recorder !== null;
   }
 
   /** Cuts the lists to what this walk wrote. */
@@ -524,7 +533,7 @@ function visitOne<S>(
     walk.entries[index] = entry;
     plan.mark = walk.stamp;
     plan.markIndex = index;
-    if (plan.registered) {
+    if (plan.registered && walk.recording()) {
       walk.markedPlans.push(plan);
       walk.markedIndexes.push(index);
     }
@@ -665,12 +674,15 @@ function visitMemo<S>(
     shelf.latest = last;
     const marked = last.marked;
     const markedIndex = last.markedIndex;
+    const stamp = walk.stamp;
     for (let i = 0; i < marked.length; i++) {
       const inner = marked[i]!;
-      inner.mark = walk.stamp;
+      inner.mark = stamp;
       inner.markIndex = markedIndex[i]!;
-      walk.markedPlans.push(inner);
-      walk.markedIndexes.push(markedIndex[i]!);
+    }
+    if (outer !== null) {
+      append(walk.markedPlans, marked);
+      append(walk.markedIndexes, markedIndex);
     }
     if (last.collision) walk.collision = true;
     // An enclosing memo'd subtree depends on what this one read.
@@ -768,8 +780,10 @@ function relocate<S>(walk: Walk<S>, shelf: MemoShelf<S>, record: MemoRecord<S>, 
     const inner = record.marked[i]!;
     inner.mark = walk.stamp;
     inner.markIndex = markedIndex[i]!;
-    walk.markedPlans.push(inner);
-    walk.markedIndexes.push(markedIndex[i]!);
+  }
+  if (walk.recording()) {
+    append(walk.markedPlans, record.marked);
+    append(walk.markedIndexes, markedIndex);
   }
   if (record.collision) walk.collision = true;
   shelf.add(
