@@ -98,7 +98,14 @@ class NodePlan<S> {
   readonly collides: boolean;
   /** A compiled node (found by id in the compiled UI): `byId` answers for it through `mark`. */
   readonly registered: boolean;
-  readonly memo: MemoKey<S> | null;
+  /** The app's memo key, or `STATIC_KEY` for the top of a subtree that calls no app function (see `fixed`). */
+  memo: MemoKey<S> | null;
+  /**
+   * Neither this node nor any below it has a function of the app (visibility, name, enabled, the command's
+   * enabled, selection, computed children): what it shows depends only on the UI reads the kernel records (open
+   * menus, undo and redo). The topmost such subtrees are memo'd under a constant key.
+   */
+  readonly fixed: boolean;
   /**
    * What the last evaluations of this memo'd subtree gave (most recent first, at most `MEMO_RECORDS`), for the
    * session whose cache `memoFor` is.
@@ -157,8 +164,25 @@ class NodePlan<S> {
     this.selected = node.selected;
     this.dynamic = node.dynamic;
     this.children = node.children.map((child) => planOf(child, plans));
+    this.fixed =
+      node.visible === null &&
+      typeof name === 'string' &&
+      typeof own !== 'function' &&
+      check !== 3 &&
+      node.selected === null &&
+      node.dynamic === null &&
+      node.memo === null &&
+      this.children.every((child) => child.fixed);
+    if (this.fixed) {
+      // Only the topmost fixed subtree keeps the key: inner records would never be used.
+      for (const child of this.children) if (child.memo === STATIC_KEY) child.memo = null;
+      if (this.children.length > 0) this.memo = STATIC_KEY;
+    }
   }
 }
+
+/** The memo key of subtrees that call no app function: they change only with the UI reads they recorded. */
+const STATIC_KEY: MemoKey<unknown> = () => 0;
 
 /**
  * One evaluation of a memo'd subtree: its key, what it read of the UI, where in the view it started, and the

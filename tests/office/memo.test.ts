@@ -71,6 +71,8 @@ const memoApp: OfficeApp<NotepadState> = {
             { memo: (s) => `${s.bold}|${s.italic}` },
           ),
           group('Insert', [button({ name: 'Time/Date', command: 'insertDate' })]),
+          // No function of the app in it: memo'd by the kernel under a constant key, on the UI reads it records.
+          group('History', [button({ name: 'Undo Typing', id: 'undoTyping', command: 'undo' })]),
           group(
             'Edit',
             [
@@ -214,6 +216,22 @@ describe('memo keys', () => {
     const bold = [...view.entries].find((e) => e.text === 'Bold')!;
     expect(view.byId.get(bold.node.id)).toBe(bold);
     expect(view.listed[Number(bold.label) - 1]).toBe(bold);
+  });
+});
+
+describe('subtrees without app functions', () => {
+  it('follow the UI state they read (here: whether there is anything to undo)', () => {
+    const d = setup();
+    const undoEnabled = () => d.env.view().byId.get('ribbon/tab/Home/panel/History/undoTyping')?.enabled;
+    expect(undoEnabled()).toBe(false);
+    d.act('click_input', 'View');
+    d.act('click_input', 'Home');
+    expect(undoEnabled()).toBe(false);
+    d.act('set_edit_text', 'Text Editor', { text: 'hello' });
+    expect(undoEnabled()).toBe(true);
+    d.act('click_input', 'Undo Typing');
+    expect(d.env.session.state.text).toBe('');
+    expect(undoEnabled()).toBe(false);
   });
 });
 
