@@ -203,7 +203,11 @@ export function createWordState(template: unknown): WordState {
     clipboard: null,
     lastFontColor: 'FF0000',
     lastHighlight: 'yellow',
+    // Every member a command may set, from the start (null: off), so that setting one does not give the state
+    // another hidden class.
     painter: null,
+    copiedFormat: null,
+    commentCard: null,
   });
 }
 
