@@ -29,8 +29,18 @@ export function defaultSection(): SectionSetup {
   };
 }
 
+/**
+ * A shallow copy of `literal` built member by member, as `cloneJson` builds copies. V8 gives an object literal and an
+ * object built by adding members different hidden classes even when their members and order are the same, so code
+ * that reads both a live document and copies of it (undo snapshots, the canvas's frozen mirror) would meet two for
+ * every shape and keep throwing away its optimised code. The model's factories return their objects through this.
+ */
+export function asCopies<T extends object>(literal: T): T {
+  return { ...literal };
+}
+
 export function emptyParagraph(): Paragraph {
-  return { type: 'paragraph', runs: [] };
+  return asCopies<Paragraph>({ type: 'paragraph', runs: [] });
 }
 
 /** A blank document as Word's File > New > Blank document makes it: one empty Normal paragraph. */

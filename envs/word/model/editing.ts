@@ -1,4 +1,4 @@
-import { emptyParagraph } from './document.ts';
+import { asCopies, emptyParagraph } from './document.ts';
 import { invalidArgument, invalidState } from './errors.ts';
 import {
   blockAt,
@@ -47,10 +47,10 @@ export function currentBlocks(doc: WordDocument): Block[] {
 
 /** Sets the selection (same story), dropping the Up/Down goal column. */
 export function setSelection(doc: WordDocument, anchor: Position, focus: Position = anchor): void {
-  const sel: WordDocument['selection'] = {
-    anchor: { path: anchor.path.slice(), offset: anchor.offset },
-    focus: { path: focus.path.slice(), offset: focus.offset },
-  };
+  const sel: WordDocument['selection'] = asCopies({
+    anchor: asCopies({ path: anchor.path.slice(), offset: anchor.offset }),
+    focus: asCopies({ path: focus.path.slice(), offset: focus.offset }),
+  });
   if (doc.selection.story !== undefined) sel.story = doc.selection.story;
   doc.selection = sel;
 }

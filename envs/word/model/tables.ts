@@ -1,4 +1,4 @@
-import { emptyParagraph } from './document.ts';
+import { asCopies, emptyParagraph } from './document.ts';
 import { currentBlocks, deleteSelection, setSelection } from './editing.ts';
 import { checkColor, checkInteger, invalidArgument, invalidState, outOfRange } from './errors.ts';
 import { availableWidth } from './layout.ts';
@@ -26,7 +26,7 @@ import type {
 } from './types.ts';
 
 function newCell(width: number): TableCell {
-  return { blocks: [emptyParagraph()], width };
+  return asCopies<TableCell>({ blocks: [emptyParagraph()], width });
 }
 
 /** Makes a rows x cols table with equal columns across `width` points, in Word's Table Grid style. */
@@ -37,11 +37,11 @@ export function makeTable(rows: number, cols: number, width: number, style = 'Ta
   for (let r = 0; r < rows; r++) {
     const cells: TableCell[] = [];
     for (let c = 0; c < cols; c++) cells.push(newCell(w));
-    tableRows.push({ cells });
+    tableRows.push(asCopies({ cells }));
   }
   const colWidths: number[] = [];
   for (let c = 0; c < cols; c++) colWidths.push(w);
-  const table: Table = { type: 'table', rows: tableRows, colWidths };
+  const table: Table = asCopies<Table>({ type: 'table', rows: tableRows, colWidths });
   if (style) table.style = style;
   return table;
 }
@@ -249,15 +249,15 @@ export function tableTab(doc: WordDocument, shift = false): boolean {
 
 function addRow(table: Table, at: number, where: 'above' | 'below'): void {
   const model = table.rows[at]!;
-  const row = {
+  const row = asCopies({
     cells: model.cells.map((cell) => {
-      const out: TableCell = { blocks: [emptyParagraph()] };
+      const out: TableCell = asCopies<TableCell>({ blocks: [emptyParagraph()] });
       if (cell.width !== undefined) out.width = cell.width;
       if (cell.span !== undefined) out.span = cell.span;
       if (cell.shading !== undefined) out.shading = cell.shading;
       return out;
     }),
-  };
+  });
   table.rows.splice(where === 'above' ? at : at + 1, 0, row);
 }
 
@@ -385,9 +385,14 @@ export function mergeCells(doc: WordDocument): void {
       for (const b of cell.blocks) if (b.type !== 'paragraph' || paragraphLength(b) > 0) kept.push(b);
     const span = merged.reduce((n, cell) => n + (cell.span ?? 1), 0);
     const width = merged.reduce((n, cell) => n + (cell.width ?? 0), 0);
-    const target: TableCell = { ...merged[0]!, blocks: [emptyParagraph()] };
+    // The first cell's members in order but its span (`delete` would turn the cell into a slow dictionary object).
+    const target = {} as TableCell;
+    for (const k in merged[0]!) {
+      if (k === 'span') continue;
+      (target as unknown as Record<string, unknown>)[k] =
+        k === 'blocks' ? [emptyParagraph()] : (merged[0] as unknown as Record<string, unknown>)[k];
+    }
     if (span > 1) target.span = span;
-    else delete target.span;
     if (width > 0) target.width = width;
     if (r1 > r0) target.vMerge = r === r0 ? 'restart' : 'continue';
     row.cells.splice(c0, c1 - c0 + 1, target);
