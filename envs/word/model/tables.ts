@@ -385,12 +385,17 @@ export function mergeCells(doc: WordDocument): void {
       for (const b of cell.blocks) if (b.type !== 'paragraph' || paragraphLength(b) > 0) kept.push(b);
     const span = merged.reduce((n, cell) => n + (cell.span ?? 1), 0);
     const width = merged.reduce((n, cell) => n + (cell.width ?? 0), 0);
-    // The first cell's members in order but its span (`delete` would turn the cell into a slow dictionary object).
+    // The first cell's members in their order, with new blocks and the merged span, or without a span when it is 1
+    // (rather than deleting it: `delete` would turn the cell into a slow dictionary object).
     const target = {} as TableCell;
     for (const k in merged[0]!) {
-      if (k === 'span') continue;
+      if (k === 'span' && span <= 1) continue;
       (target as unknown as Record<string, unknown>)[k] =
-        k === 'blocks' ? [emptyParagraph()] : (merged[0] as unknown as Record<string, unknown>)[k];
+        k === 'blocks'
+          ? [emptyParagraph()]
+          : k === 'span'
+            ? span
+            : (merged[0] as unknown as Record<string, unknown>)[k];
     }
     if (span > 1) target.span = span;
     if (width > 0) target.width = width;
