@@ -67,7 +67,8 @@ export function mulberry32(seed: number): () => number {
   };
 }
 
-function action(fn: string, label = '', text = '', args: Record<string, unknown> = {}): OfficeAction {
+/** A UFO action of `fn` on the control labelled `label` (showing `text`), with `args`. */
+export function action(fn: string, label = '', text = '', args: Record<string, unknown> = {}): OfficeAction {
   return {
     thought: '',
     control_label: label,

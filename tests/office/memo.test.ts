@@ -33,12 +33,20 @@ const counted =
     return fn(s, ui);
   };
 
-/** Three "cells" per row in two rows, clustered by row, keyed on whether the text mentions the row. */
-function cells(): readonly (ControlDecl<NotepadState> | ClusterDecl<NotepadState>)[] {
+/**
+ * Three "cells" per row in two rows, clustered by row, keyed on whether the text mentions the row; `onRowKey` hears
+ * each row key asked for.
+ */
+function cells(
+  onRowKey: (row: number) => void = () => {},
+): readonly (ControlDecl<NotepadState> | ClusterDecl<NotepadState>)[] {
   return [1, 2].map((row) =>
     cluster<NotepadState>({
       id: `row${row}`,
-      memo: (s) => s.text.includes(`row${row}`),
+      memo: (s) => {
+        onRowKey(row);
+        return s.text.includes(`row${row}`);
+      },
       controls: [1, 2, 3].map((col) =>
         button<NotepadState>({
           name: `R${row}C${col}`,
@@ -238,25 +246,7 @@ describe('subtrees without app functions', () => {
 describe('nested clusters', () => {
   /** The same rows inside one outer cluster, keyed on whether the text mentions any row; row keys are counted. */
   const rowKeys = new Map<number, number>();
-  const rows = [1, 2].map((row) =>
-    cluster<NotepadState>({
-      id: `row${row}`,
-      memo: (s) => {
-        rowKeys.set(row, (rowKeys.get(row) ?? 0) + 1);
-        return s.text.includes(`row${row}`);
-      },
-      controls: [1, 2, 3].map((col) =>
-        button<NotepadState>({
-          name: `R${row}C${col}`,
-          id: `cell${row}${col}`,
-          type: 'DataItem',
-          command: 'bold',
-          toggled: counted(`R${row}C${col}`, (s) => s.text.includes(`row${row}`)),
-          rect: rect(100 + col * 60, 300 + row * 20, 160 + col * 60, 320 + row * 20),
-        }),
-      ),
-    }),
-  );
+  const rows = cells((row) => rowKeys.set(row, (rowKeys.get(row) ?? 0) + 1));
   const grid = [cluster<NotepadState>({ id: 'grid', memo: (s) => s.text.includes('row'), controls: rows })];
   const nestedApp: OfficeApp<NotepadState> = {
     ...memoApp,

@@ -1,19 +1,6 @@
 /**
  * Shared by the tests that play seeded random episodes: a small generator of their own (so drawing actions does
- * not disturb the env's seeded stream) and UFO actions built from a function, a label and arguments.
+ * not disturb the env's seeded stream) and UFO actions built from a function, a label and arguments: the env
+ * bench's, so the bench and the tests play the same kind of actions.
  */
-import type { OfficeAction } from '../../envs/office/index.ts';
-
-export { mulberry32 } from '../../scripts/bench/env.ts';
-
-export function act(fn: string, label = '', text = '', args: Record<string, unknown> = {}): OfficeAction {
-  return {
-    thought: '',
-    control_label: label,
-    control_text: text,
-    function: fn,
-    args,
-    status: 'CONTINUE',
-    plan: [],
-  };
-}
+export { action as act, mulberry32 } from '../../scripts/bench/env.ts';
